@@ -1,0 +1,3 @@
+module pa.test/gen/contention
+
+go 1.27

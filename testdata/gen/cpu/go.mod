@@ -1,0 +1,3 @@
+module pa.test/gen/cpu
+
+go 1.27

@@ -1,0 +1,3 @@
+module pa.test/gen/evil
+
+go 1.27

@@ -1,0 +1,3 @@
+module pa.test/gen/goroutines
+
+go 1.27

@@ -1,0 +1,3 @@
+module pa.test/gen/heap
+
+go 1.27
