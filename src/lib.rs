@@ -8,9 +8,12 @@
 //! JSON/CSV, SVG). `cli` and `commands` glue them together; `main.rs` only
 //! dispatches.
 
+pub mod decode;
 pub mod error;
 pub mod gofmt;
 pub mod goregex;
 pub mod gotime;
 pub mod measurement;
+pub mod profile;
+pub mod source;
 pub mod tabwriter;

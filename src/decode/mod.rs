@@ -1,0 +1,167 @@
+//! From bytes to a profile: gunzip when the gzip magic is there (streamed,
+//! with a cap on the inflated size so a gzip bomb is refused in bounded
+//! memory), then protobuf first and the legacy text formats after it, in
+//! pprof's order (pprof.md §4.1).
+
+pub mod proto;
+
+use std::io::Read;
+
+use crate::error::{Error, Result};
+use crate::profile::Profile;
+
+/// The default cap on the (inflated) size of one profile: big enough for
+/// the largest real profiles seen (hundreds of MB), small enough for a pod.
+pub const DEFAULT_MAX_BYTES: u64 = 2 << 30;
+
+/// What the bytes turned out to be; `pa info` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Protobuf,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Protobuf => "pprof protobuf",
+        }
+    }
+}
+
+pub struct Decoded {
+    pub profile: Profile,
+    pub format: Format,
+    pub gzipped: bool,
+}
+
+pub fn is_gzip(data: &[u8]) -> bool {
+    data.len() >= 2 && data[0] == 0x1f && data[1] == 0x8b
+}
+
+/// Inflates every gzip member (Go's reader is multistream too), refusing to
+/// go past `max` bytes of output.
+pub fn gunzip(data: &[u8], max: u64) -> std::result::Result<Vec<u8>, String> {
+    // The ISIZE trailer gives a good first guess for the output size.
+    let hint = if data.len() >= 4 {
+        let t = &data[data.len() - 4..];
+        u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as u64
+    } else {
+        0
+    };
+    let mut out = Vec::with_capacity(hint.min(max).min(1 << 30) as usize);
+    let mut dec = flate2::read::MultiGzDecoder::new(data).take(max.saturating_add(1));
+    match dec.read_to_end(&mut out) {
+        Ok(_) => {}
+        Err(e) => {
+            let what = match e.kind() {
+                std::io::ErrorKind::UnexpectedEof => "truncated gzip stream".to_string(),
+                _ => format!("corrupt gzip stream ({e})"),
+            };
+            return Err(format!(
+                "{what} after {} of output",
+                human_bytes(out.len() as u64)
+            ));
+        }
+    }
+    if out.len() as u64 > max {
+        return Err(format!(
+            "gzip stream inflates to more than {} (--max-bytes); raise the limit with --max-bytes if this profile is genuine",
+            human_bytes(max)
+        ));
+    }
+    Ok(out)
+}
+
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u + 1 < UNITS.len() {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+/// Decodes one source's bytes. `name` is only for messages.
+pub fn decode(name: &str, data: &[u8], max_bytes: u64) -> Result<Decoded> {
+    let gzipped = is_gzip(data);
+    let inflated;
+    let raw: &[u8] = if gzipped {
+        inflated = gunzip(data, max_bytes).map_err(|m| Error::input(name, m))?;
+        &inflated
+    } else {
+        data
+    };
+    if raw.is_empty() {
+        return Err(Error::input(
+            name,
+            if gzipped {
+                "empty profile (the gzip stream holds no data)"
+            } else {
+                "empty input file"
+            },
+        ));
+    }
+    let proto_err = match proto::decode(raw) {
+        Ok(profile) => {
+            return Ok(Decoded {
+                profile,
+                format: Format::Protobuf,
+                gzipped,
+            });
+        }
+        Err(proto::ProtoError::Invalid(m)) => {
+            return Err(Error::input(name, format!("malformed profile: {m}")));
+        }
+        Err(proto::ProtoError::Malformed(m)) => Some(m),
+        Err(proto::ProtoError::NotProto(_)) => None,
+    };
+    if let Some(m) = proto_err {
+        return Err(Error::input(name, format!("malformed profile: {m}")));
+    }
+    Err(Error::input(name, unrecognized(raw)))
+}
+
+/// Says what the bytes look like when they are no profile at all, so the
+/// user learns that a URL returned an HTML page or JSON rather than a vague
+/// "unrecognized" line.
+fn unrecognized(data: &[u8]) -> String {
+    let head = &data[..data.len().min(512)];
+    let text = String::from_utf8_lossy(head);
+    let t = text.trim_start();
+    let lower = t.to_ascii_lowercase();
+    let what = if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.contains("<body")
+    {
+        "it is an HTML page".to_string()
+    } else if t.starts_with('{') || t.starts_with('[') {
+        "it looks like JSON".to_string()
+    } else if t.starts_with("goroutine ") && t.contains('[') {
+        "it is a goroutine dump (debug=2); read it with `pa goroutines`".to_string()
+    } else if head
+        .iter()
+        .all(|&b| b == b'\n' || b == b'\r' || b == b'\t' || (0x20..0x7f).contains(&b) || b >= 0x80)
+    {
+        let first = t
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(60)
+            .collect::<String>();
+        let first: String = first
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect();
+        format!("text starting {first:?} is no profile format pa knows")
+    } else {
+        "neither a pprof protobuf nor a text profile".to_string()
+    };
+    format!("unrecognized profile format: {what}")
+}

@@ -1,0 +1,313 @@
+//! Protobuf decoding (pprof.md §4.1): prost does the wire format, this file
+//! resolves ids into dense indices and applies pprof's validity rules, with
+//! messages that say exactly which id or index is wrong.
+
+use std::collections::HashMap;
+
+use prost::Message;
+
+use crate::profile::{
+    Function, LabelSet, LabelSets, Line, Location, Mapping, Profile, Samples, ValueType,
+};
+
+#[allow(clippy::all, missing_docs)]
+pub mod pb {
+    include!(concat!(env!("OUT_DIR"), "/perftools.profiles.rs"));
+}
+
+/// Why a buffer is not a protobuf profile. `NotProto` lets the caller go on
+/// to the legacy parsers, as pprof does; `Invalid` is final.
+#[derive(Debug)]
+pub enum ProtoError {
+    /// Not protobuf at all.
+    NotProto(String),
+    /// Protobuf whose strings do not resolve: pprof then tries the legacy
+    /// parsers before giving up, so this is not final either.
+    Malformed(String),
+    /// A protobuf profile that breaks pprof's validity rules: final.
+    Invalid(String),
+}
+
+/// Counts top-level `time_nanos` fields: a second one means several profiles
+/// were concatenated (pprof refuses those, and so do we).
+fn concatenated(data: &[u8]) -> bool {
+    let mut pos = 0usize;
+    let mut seen_time = false;
+    let varint = |pos: &mut usize| -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *data.get(*pos)?;
+            *pos += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    };
+    while pos < data.len() {
+        let Some(key) = varint(&mut pos) else {
+            return false;
+        };
+        let (field, wire) = (key >> 3, key & 7);
+        match wire {
+            0 => {
+                if varint(&mut pos).is_none() {
+                    return false;
+                }
+                if field == 9 {
+                    if seen_time {
+                        return true;
+                    }
+                    seen_time = true;
+                }
+            }
+            1 => pos += 8,
+            2 => {
+                let Some(len) = varint(&mut pos) else {
+                    return false;
+                };
+                pos = pos.saturating_add(len as usize);
+            }
+            5 => pos += 4,
+            _ => return false,
+        }
+    }
+    false
+}
+
+pub fn decode(data: &[u8]) -> Result<Profile, ProtoError> {
+    let raw = pb::Profile::decode(data).map_err(|e| ProtoError::NotProto(e.to_string()))?;
+    if concatenated(data) {
+        return Err(ProtoError::Invalid("concatenated profiles detected".into()));
+    }
+    convert(raw)
+}
+
+fn invalid(msg: impl Into<String>) -> ProtoError {
+    ProtoError::Invalid(msg.into())
+}
+
+struct Strings<'a>(&'a [Vec<u8>]);
+
+impl Strings<'_> {
+    fn get(&self, i: i64, what: &dyn Fn() -> String) -> Result<String, ProtoError> {
+        if i < 0 || i as usize >= self.0.len() {
+            return Err(ProtoError::Malformed(format!(
+                "{}: string index {} out of range (the string table has {} entries)",
+                what(),
+                i,
+                self.0.len()
+            )));
+        }
+        Ok(String::from_utf8_lossy(&self.0[i as usize]).into_owned())
+    }
+}
+
+fn convert(raw: pb::Profile) -> Result<Profile, ProtoError> {
+    if raw.string_table.is_empty() {
+        // An empty message (any bytes prost accepts as nothing) is not a profile.
+        if raw.sample.is_empty() && raw.sample_type.is_empty() && raw.location.is_empty() {
+            return Err(ProtoError::NotProto("no profile data".into()));
+        }
+        return Err(ProtoError::Malformed(
+            "the string table is empty (string_table[0] must be \"\")".into(),
+        ));
+    }
+    if !raw.string_table[0].is_empty() {
+        return Err(ProtoError::Malformed("string_table[0] must be \"\"".into()));
+    }
+    let st = Strings(&raw.string_table);
+
+    let mut p = Profile::default();
+    for (i, vt) in raw.sample_type.iter().enumerate() {
+        p.sample_types.push(ValueType {
+            ty: st.get(vt.r#type, &|| format!("sample_type[{i}] type"))?,
+            unit: st.get(vt.unit, &|| format!("sample_type[{i}] unit"))?,
+        });
+    }
+    if let Some(pt) = &raw.period_type {
+        p.period_type = ValueType {
+            ty: st.get(pt.r#type, &|| "period_type type".into())?,
+            unit: st.get(pt.unit, &|| "period_type unit".into())?,
+        };
+    }
+    p.period = raw.period;
+    p.time_nanos = raw.time_nanos;
+    p.duration_nanos = raw.duration_nanos;
+    p.drop_frames = st.get(raw.drop_frames, &|| "drop_frames".into())?;
+    p.keep_frames = st.get(raw.keep_frames, &|| "keep_frames".into())?;
+    p.default_sample_type = st.get(raw.default_sample_type, &|| "default_sample_type".into())?;
+    p.doc_url = st.get(raw.doc_url, &|| "doc_url".into())?;
+    for (i, &c) in raw.comment.iter().enumerate() {
+        p.comments.push(st.get(c, &|| format!("comment[{i}]"))?);
+    }
+
+    // Mappings.
+    let mut mapping_ix: HashMap<u64, u32> = HashMap::with_capacity(raw.mapping.len());
+    for m in &raw.mapping {
+        if m.id == 0 {
+            return Err(invalid("found mapping with reserved ID=0"));
+        }
+        if mapping_ix.insert(m.id, p.mappings.len() as u32).is_some() {
+            return Err(invalid(format!("multiple mappings with same id: {}", m.id)));
+        }
+        let id = m.id;
+        p.mappings.push(Mapping {
+            id,
+            start: m.memory_start,
+            limit: m.memory_limit,
+            offset: m.file_offset,
+            file: st.get(m.filename, &|| format!("mapping {id} filename"))?,
+            build_id: st.get(m.build_id, &|| format!("mapping {id} build_id"))?,
+            has_functions: m.has_functions,
+            has_filenames: m.has_filenames,
+            has_line_numbers: m.has_line_numbers,
+            has_inline_frames: m.has_inline_frames,
+        });
+    }
+
+    // Functions.
+    let mut function_ix: HashMap<u64, u32> = HashMap::with_capacity(raw.function.len());
+    p.functions.reserve(raw.function.len());
+    for f in &raw.function {
+        if f.id == 0 {
+            return Err(invalid("found function with reserved ID=0"));
+        }
+        if function_ix.insert(f.id, p.functions.len() as u32).is_some() {
+            return Err(invalid(format!(
+                "multiple functions with same id: {}",
+                f.id
+            )));
+        }
+        let id = f.id;
+        p.functions.push(Function {
+            id,
+            name: st.get(f.name, &|| format!("function {id} name"))?,
+            system_name: st.get(f.system_name, &|| format!("function {id} system_name"))?,
+            filename: st.get(f.filename, &|| format!("function {id} filename"))?,
+            start_line: f.start_line,
+        });
+    }
+
+    // Locations.
+    let mut location_ix: HashMap<u64, u32> = HashMap::with_capacity(raw.location.len());
+    p.locations.reserve(raw.location.len());
+    for l in raw.location {
+        if l.id == 0 {
+            return Err(invalid("found location with reserved id=0"));
+        }
+        if location_ix.insert(l.id, p.locations.len() as u32).is_some() {
+            return Err(invalid(format!(
+                "multiple locations with same id: {}",
+                l.id
+            )));
+        }
+        // Like Go, a mapping id that is not in the table means "no mapping".
+        let mapping = if l.mapping_id == 0 {
+            None
+        } else {
+            mapping_ix.get(&l.mapping_id).copied()
+        };
+        let mut lines = Vec::with_capacity(l.line.len());
+        for ln in &l.line {
+            let Some(&f) = function_ix.get(&ln.function_id) else {
+                return Err(invalid(if ln.function_id == 0 {
+                    format!("location id: {} has a line with nil function", l.id)
+                } else {
+                    format!(
+                        "location id: {} refers to function id {}, which is not in the function table",
+                        l.id, ln.function_id
+                    )
+                }));
+            };
+            lines.push(Line {
+                function: f,
+                line: ln.line,
+                column: ln.column,
+            });
+        }
+        p.locations.push(Location {
+            id: l.id,
+            mapping,
+            address: l.address,
+            lines,
+            is_folded: l.is_folded,
+        });
+    }
+
+    // Samples.
+    let nv = p.sample_types.len();
+    if nv == 0 && !raw.sample.is_empty() {
+        return Err(invalid("missing sample type information"));
+    }
+    let total_locs: usize = raw.sample.iter().map(|s| s.location_id.len()).sum();
+    let mut samples = Samples::new(nv);
+    samples.locs.reserve(total_locs);
+    samples.values.reserve(raw.sample.len() * nv);
+    samples.labels.reserve(raw.sample.len());
+    samples.offsets.reserve(raw.sample.len());
+    let mut labels = LabelSets::default();
+    for (si, s) in raw.sample.iter().enumerate() {
+        if s.value.len() != nv {
+            return Err(invalid(format!(
+                "mismatch: sample has {} values vs. {} types",
+                s.value.len(),
+                nv
+            )));
+        }
+        for &id in &s.location_id {
+            match location_ix.get(&id) {
+                Some(&ix) => samples.locs.push(ix),
+                None => {
+                    return Err(invalid(format!(
+                        "sample {si} refers to location id {id}, which is not in the location table"
+                    )));
+                }
+            }
+        }
+        samples.offsets.push(samples.locs.len() as u32);
+        samples.values.extend_from_slice(&s.value);
+        let label = if s.label.is_empty() {
+            0
+        } else {
+            labels.intern(label_set(&st, s, si)?)
+        };
+        samples.labels.push(label);
+    }
+    p.samples = samples;
+    p.labels = labels;
+    Ok(p)
+}
+
+fn label_set(st: &Strings, s: &pb::Sample, si: usize) -> Result<LabelSet, ProtoError> {
+    let mut set = LabelSet::default();
+    for l in &s.label {
+        let key = st.get(l.key, &|| format!("sample {si} label key"))?;
+        if l.str != 0 {
+            let v = st.get(l.str, &|| format!("sample {si} label {key:?} value"))?;
+            set.add_str(&key, &v);
+        } else if l.num != 0 || l.num_unit != 0 {
+            let pos = match set.nums.binary_search_by(|(k, _, _)| k.as_str().cmp(&key)) {
+                Ok(i) => i,
+                Err(i) => {
+                    set.nums.insert(i, (key.clone(), Vec::new(), Vec::new()));
+                    i
+                }
+            };
+            let entry = &mut set.nums[pos];
+            if l.num_unit != 0 {
+                let unit = st.get(l.num_unit, &|| format!("sample {si} label {key:?} unit"))?;
+                entry.2.resize(entry.1.len(), String::new());
+                entry.2.push(unit);
+            }
+            entry.1.push(l.num);
+        }
+    }
+    for entry in &mut set.nums {
+        if !entry.2.is_empty() {
+            entry.2.resize(entry.1.len(), String::new());
+        }
+    }
+    Ok(set)
+}

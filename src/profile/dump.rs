@@ -1,0 +1,1 @@
+//! pprof's `Profile.String()` layout (used by `-raw` and `pa info --dump`).

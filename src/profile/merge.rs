@@ -1,0 +1,1 @@
+//! Merging several profiles with pprof's rules (pprof.md §3).
