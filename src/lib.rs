@@ -17,3 +17,8 @@ pub mod measurement;
 pub mod profile;
 pub mod source;
 pub mod tabwriter;
+pub mod commands;
+pub mod driver;
+pub mod render;
+pub mod report;
+pub mod transform;

@@ -1,1 +1,70 @@
-fn main() {}
+//! `pa` only parses the command line and dispatches; every command lives in
+//! `pa::commands`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use pa::commands;
+use pa::error::Error;
+
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PA_GIT_COMMIT"), ")");
+
+/// pa: the pprof analyzer for locked-down containers.
+///
+/// Reads pprof profiles (gzipped or raw protobuf, Go's text forms) from a
+/// file, stdin (-) or a URL, and prints what go tool pprof would.
+#[derive(Parser, Debug)]
+#[command(name = "pa", version = VERSION, propagate_version = true, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Top(commands::top::TopArgs),
+    /// go tool pprof's own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)
+    #[command(disable_help_flag = true)]
+    Pprof {
+        /// go tool pprof arguments, e.g. -top -sample_index=alloc_space heap.pb.gz
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+        args: Vec<String>,
+    },
+    /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    match cli.command {
+        Command::Top(a) => commands::top::run(&a, &mut out, &mut err)?,
+        Command::Pprof { args } => commands::pprof::run(&args, &mut out, &mut err)?,
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "pa", &mut out);
+        }
+    }
+    out.flush().map_err(commands::io_error)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // `pa top x | head`: a closed pipe is the reader's choice, not an error.
+            if e.message.contains("Broken pipe") || e.message.contains("os error 32") {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(std::io::stderr(), "pa: {e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}

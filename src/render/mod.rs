@@ -1,0 +1,5 @@
+//! Rendering: reports to bytes. `pprof` prints go tool pprof's text
+//! layouts byte for byte; the other modules are pa's own views.
+
+pub mod pprof;
+pub mod table;
