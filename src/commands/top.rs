@@ -210,5 +210,8 @@ pub fn run(a: &TopArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> 
         TopFormat::Csv => render::table::top_csv(&mut buf, &mut rpt),
     }
     .map_err(|e| Error::msg(e.to_string()))?;
+    if format == TopFormat::Pprof {
+        return out.write_all(&crate::profile::rawbytes::restore(&buf)).map_err(crate::commands::io_error);
+    }
     out.write_all(&buf).map_err(crate::commands::io_error)
 }

@@ -100,7 +100,7 @@ impl Strings<'_> {
                 self.0.len()
             )));
         }
-        Ok(String::from_utf8_lossy(&self.0[i as usize]).into_owned())
+        Ok(crate::profile::rawbytes::decode(&self.0[i as usize]))
     }
 }
 

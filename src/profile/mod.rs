@@ -7,6 +7,7 @@
 
 pub mod dump;
 pub mod merge;
+pub mod rawbytes;
 
 use std::collections::HashMap;
 

@@ -13,14 +13,16 @@ use crate::report::{Report, text_items};
 /// Replaces control characters (ANSI/OSC escapes included) by `?` so a
 /// name from a hostile profile cannot drive the terminal.
 pub fn terminal_safe(s: &str) -> String {
+    let s = crate::profile::rawbytes::display(s);
     if !s.chars().any(|c| c.is_control()) {
-        return s.to_string();
+        return s.into_owned();
     }
     s.chars().map(|c| if c.is_control() { '?' } else { c }).collect()
 }
 
 /// JSON string literal.
 pub fn json_string(s: &str) -> String {
+    let s = crate::profile::rawbytes::display(s);
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
