@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, TableComponent, presets};
 
 use crate::measurement::percentage;
 use crate::report::{Report, text_items};
@@ -72,6 +72,10 @@ pub fn top(w: &mut dyn Write, rpt: &mut Report) -> io::Result<()> {
     }
     let mut t = Table::new();
     t.load_preset(presets::UTF8_HORIZONTAL_ONLY);
+    t.remove_style(TableComponent::HorizontalLines);
+    t.remove_style(TableComponent::MiddleIntersections);
+    t.remove_style(TableComponent::LeftBorderIntersections);
+    t.remove_style(TableComponent::RightBorderIntersections);
     t.set_content_arrangement(ContentArrangement::Dynamic);
     if !color_enabled() {
         t.force_no_tty();
