@@ -187,7 +187,7 @@ mod tests {
 
     // Printed by Go: for each value, %.2f, %.0f, %.4f, %.2g, %.1g, %.6g,
     // %.0g, %v and %5.2g%% (pprof's small-percentage form).
-    #[allow(clippy::type_complexity)]
+    #[allow(clippy::type_complexity, clippy::approx_constant)]
     const VECTORS: &[(f64, &str, &str, &str, &str, &str, &str, &str, &str, &str)] = &[
         (
             0_f64, "0.00", "0", "0.0000", "0", "0", "0", "0", "0", "    0%",
