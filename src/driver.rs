@@ -25,7 +25,8 @@ pub struct Sources {
     pub fetch: FetchOptions,
 }
 
-fn load_all(specs: &[String], fetch: &FetchOptions) -> Result<Profile> {
+/// Loads and merges several sources (pprof's merge rules).
+pub fn load_all(specs: &[String], fetch: &FetchOptions) -> Result<Profile> {
     let mut profiles = Vec::with_capacity(specs.len());
     for s in specs {
         profiles.push(source::load(s, fetch)?.profile);
@@ -42,9 +43,15 @@ pub fn fetch_profiles(s: &Sources) -> Result<Profile> {
     if s.normalize && s.bases.is_empty() {
         return Err(Error::usage("must have base profile to normalize by"));
     }
-    let mut p = load_all(&s.sources, &s.fetch)?;
-    if !s.bases.is_empty() {
-        let base = load_all(&s.bases, &s.fetch)?;
+    let p = load_all(&s.sources, &s.fetch)?;
+    let base = if s.bases.is_empty() { None } else { Some(load_all(&s.bases, &s.fetch)?) };
+    finish_profiles(s, p, base)
+}
+
+/// The rest of `fetchProfiles` once the sides are loaded: the base applied,
+/// names simplified, drop_frames applied, the comment added.
+pub fn finish_profiles(s: &Sources, mut p: Profile, base: Option<Profile>) -> Result<Profile> {
+    if let Some(base) = base {
         p = merge::apply_base(p, base, s.diff_base, s.normalize).map_err(Error::msg)?;
     }
     if s.all_frames {

@@ -25,6 +25,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Top(commands::top::TopArgs),
+    Diff(commands::diff::DiffArgs),
     /// go tool pprof's own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)
     #[command(disable_help_flag = true)]
     Pprof {
@@ -46,6 +47,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     let mut err = stderr.lock();
     match cli.command {
         Command::Top(a) => commands::top::run(&a, &mut out, &mut err)?,
+        Command::Diff(a) => commands::diff::run(&a, &mut out, &mut err)?,
         Command::Pprof { args } => commands::pprof::run(&args, &mut out, &mut err)?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "pa", &mut out);

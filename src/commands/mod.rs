@@ -1,5 +1,6 @@
 //! One module per `pa` command; each is a short pipeline over the stages.
 
+pub mod diff;
 pub mod pprof;
 pub mod top;
 

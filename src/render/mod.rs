@@ -3,3 +3,4 @@
 
 pub mod pprof;
 pub mod table;
+pub mod diff;

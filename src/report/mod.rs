@@ -2,6 +2,7 @@
 //! `internal/report`): the total, the output unit, the header labels and
 //! the trimmed graph. Rendering to text lives in `crate::render`.
 
+pub mod diff;
 pub mod graph;
 
 use std::collections::HashMap;
@@ -110,6 +111,12 @@ impl Report {
         let t = graph::trimmed(&self.prof, &self.graph_options(false), order, o.nodecount, o.nodefraction, o.edgefraction);
         self.select_output_unit(&t.graph);
         t
+    }
+
+    /// The whole graph, untrimmed and unsorted (for diffs and trees).
+    pub fn full_graph(&mut self) -> graph::Graph {
+        self.prepare_for_graph();
+        graph::build(&self.prof, &self.graph_options(false), None, false)
     }
 
     fn prepare_for_graph(&mut self) {

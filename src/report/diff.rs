@@ -1,0 +1,118 @@
+//! The numbers of `pa diff`: per node, the base and new flat and cum and
+//! their deltas. The two sides come from the one profile pprof's
+//! `-diff_base` builds (base samples negated and labelled `pprof::base`),
+//! split again, so every delta is the value `pa pprof -diff_base` shows for
+//! that node and both sides went through the same merge, unit scaling and
+//! drop_frames.
+
+use std::collections::HashMap;
+
+use crate::driver::{self, Config};
+use crate::error::Result;
+use crate::profile::Profile;
+use crate::profile::merge::BASE_LABEL;
+
+use super::graph::NodeInfo;
+use super::remove_label;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    Both,
+    /// Only in the new profile.
+    New,
+    /// Only in the base profile.
+    Gone,
+}
+
+#[derive(Debug, Clone)]
+pub struct DiffRow {
+    pub name: String,
+    pub base_flat: i64,
+    pub base_cum: i64,
+    pub new_flat: i64,
+    pub new_cum: i64,
+    pub presence: Presence,
+}
+
+impl DiffRow {
+    pub fn delta_flat(&self) -> i64 {
+        self.new_flat - self.base_flat
+    }
+    pub fn delta_cum(&self) -> i64 {
+        self.new_cum - self.base_cum
+    }
+}
+
+pub struct Diff {
+    /// Every node of either side, sorted by |delta| (flat or cum).
+    pub rows: Vec<DiffRow>,
+    pub base_total: i64,
+    pub new_total: i64,
+    pub sample_type: String,
+    pub sample_unit: String,
+    pub base_profile: Profile,
+    pub new_profile: Profile,
+}
+
+/// Splits a `-diff_base` profile into its base (values made positive again)
+/// and new parts, both without the marker label.
+pub fn split(combined: &Profile) -> (Profile, Profile) {
+    let is_base: Vec<bool> = (0..combined.labels.len())
+        .map(|i| combined.labels.get(i as u32).str_values(BASE_LABEL).is_some_and(|v| v.iter().any(|x| x == "true")))
+        .collect();
+    let mut base = combined.clone();
+    base.samples.retain(|_, _, _, l| is_base[l as usize]);
+    base.scale(-1.0);
+    remove_label(&mut base, BASE_LABEL);
+    let mut new = combined.clone();
+    new.samples.retain(|_, _, _, l| !is_base[l as usize]);
+    (base, new)
+}
+
+/// Node values of one side with the report options of `cfg` (no trimming).
+fn side(p: Profile, cfg: &Config, warn: &mut dyn FnMut(String)) -> Result<(HashMap<NodeInfo, (String, i64, i64)>, i64, String, String)> {
+    let mut cfg = cfg.clone();
+    cfg.nodecount = 0;
+    cfg.nodefraction = 0.0;
+    cfg.edgefraction = 0.0;
+    let mut rpt = driver::build_report(p, cfg, warn)?;
+    let g = rpt.full_graph();
+    let nodes = g.nodes.into_iter().map(|n| {
+        let (f, c) = (n.flat_value(), n.cum_value());
+        (n.info, (n.name, f, c))
+    });
+    Ok((nodes.collect(), rpt.total, rpt.options.sample_type.clone(), rpt.options.sample_unit.clone()))
+}
+
+pub fn compute(combined: &Profile, cfg: &Config, cum: bool, warn: &mut dyn FnMut(String)) -> Result<Diff> {
+    let (base_p, new_p) = split(combined);
+    let (base_nodes, base_total, _, _) = side(base_p.clone(), cfg, warn)?;
+    let (new_nodes, new_total, sample_type, sample_unit) = side(new_p.clone(), cfg, &mut |_| {})?;
+    let mut rows: Vec<DiffRow> = Vec::with_capacity(new_nodes.len().max(base_nodes.len()));
+    for (info, (name, f, c)) in &new_nodes {
+        let (bf, bc, presence) = match base_nodes.get(info) {
+            Some((_, bf, bc)) => (*bf, *bc, Presence::Both),
+            None => (0, 0, Presence::New),
+        };
+        rows.push(DiffRow { name: name.clone(), base_flat: bf, base_cum: bc, new_flat: *f, new_cum: *c, presence });
+    }
+    for (info, (name, f, c)) in &base_nodes {
+        if !new_nodes.contains_key(info) {
+            rows.push(DiffRow {
+                name: name.clone(),
+                base_flat: *f,
+                base_cum: *c,
+                new_flat: 0,
+                new_cum: 0,
+                presence: Presence::Gone,
+            });
+        }
+    }
+    rows.sort_by(|a, b| {
+        let key = |r: &DiffRow| {
+            if cum { (r.delta_cum().abs(), r.delta_flat().abs()) } else { (r.delta_flat().abs(), r.delta_cum().abs()) }
+        };
+        key(b).cmp(&key(a)).then_with(|| b.new_cum.abs().max(b.base_cum.abs()).cmp(&a.new_cum.abs().max(a.base_cum.abs()))).then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(Diff { rows, base_total, new_total, sample_type, sample_unit, base_profile: base_p, new_profile: new_p })
+}
