@@ -252,9 +252,9 @@ pub fn build_report(mut p: Profile, mut cfg: Config, warn: &mut dyn FnMut(String
         }
     }
     let symbol = match &cfg.symbol {
-        Some(s) => Some(
-            crate::goregex::compile(s).map_err(|e| Error::usage(format!("parsing argument regexp {s}: {e}")))?,
-        ),
+        Some(s) => {
+            Some(crate::goregex::compile(s).map_err(|e| Error::usage(format!("parsing argument regexp {s}: {e}")))?)
+        }
         None => None,
     };
     let options = report::Options {

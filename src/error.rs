@@ -22,25 +22,13 @@ pub enum ErrorKind {
 
 impl Error {
     pub fn input(source: impl Into<String>, message: impl Into<String>) -> Error {
-        Error {
-            source: Some(source.into()),
-            message: message.into(),
-            kind: ErrorKind::Input,
-        }
+        Error { source: Some(source.into()), message: message.into(), kind: ErrorKind::Input }
     }
     pub fn msg(message: impl Into<String>) -> Error {
-        Error {
-            source: None,
-            message: message.into(),
-            kind: ErrorKind::Input,
-        }
+        Error { source: None, message: message.into(), kind: ErrorKind::Input }
     }
     pub fn usage(message: impl Into<String>) -> Error {
-        Error {
-            source: None,
-            message: message.into(),
-            kind: ErrorKind::Usage,
-        }
+        Error { source: None, message: message.into(), kind: ErrorKind::Usage }
     }
     /// Attaches a source name unless one is already set.
     pub fn with_source(mut self, source: &str) -> Error {

@@ -8,17 +8,18 @@
 //! JSON/CSV, SVG). `cli` and `commands` glue them together; `main.rs` only
 //! dispatches.
 
+pub mod commands;
 pub mod decode;
+pub mod driver;
 pub mod error;
 pub mod gofmt;
 pub mod goregex;
+pub mod goroutines;
 pub mod gotime;
 pub mod measurement;
 pub mod profile;
-pub mod source;
-pub mod tabwriter;
-pub mod commands;
-pub mod driver;
 pub mod render;
 pub mod report;
+pub mod source;
+pub mod tabwriter;
 pub mod transform;

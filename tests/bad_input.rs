@@ -12,11 +12,8 @@ fn pa_on_file(name: &str, data: &[u8]) -> (i32, String, Vec<u8>) {
     let dir = tempdir();
     let path = dir.join(name);
     std::fs::write(&path, data).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_pa"))
-        .args(["top", "--format", "pprof"])
-        .arg(&path)
-        .output()
-        .expect("run pa");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_pa")).args(["top", "--format", "pprof"]).arg(&path).output().expect("run pa");
     let _ = std::fs::remove_dir_all(&dir);
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned(), out.stdout)
 }
@@ -112,7 +109,8 @@ fn gzip_of_random_bytes() {
 
 #[test]
 fn html_page() {
-    let html = b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n";
+    let html =
+        b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>\n";
     assert_one_line_error("page.html", html, "HTML page");
 }
 

@@ -148,7 +148,8 @@ fn the_table_signs_every_delta_and_marks_new_rows() {
 fn pprof_format_is_the_diff_base_top() {
     let (code, a, _) = pa(&["diff", "--format", "pprof", "--base", "profiles/heap-1.pb.gz", "profiles/heap-2.pb.gz"]);
     assert_eq!(code, 0);
-    let (code, b, _) = pa(&["pprof", "-top", "-nodecount=20", "-diff_base=profiles/heap-1.pb.gz", "profiles/heap-2.pb.gz"]);
+    let (code, b, _) =
+        pa(&["pprof", "-top", "-nodecount=20", "-diff_base=profiles/heap-1.pb.gz", "profiles/heap-2.pb.gz"]);
     assert_eq!(code, 0);
     assert_eq!(a, b);
 }

@@ -388,7 +388,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<
         diff_base: diff_base.is_some(),
         normalize: p.bool("normalize"),
         all_frames: p.bool("all_frames"),
-        symbolize_none: p.get("symbolize").is_some_and(|v| v.split(':').any(|o| o.eq_ignore_ascii_case("none") || o.eq_ignore_ascii_case("no"))),
+        symbolize_none: p
+            .get("symbolize")
+            .is_some_and(|v| v.split(':').any(|o| o.eq_ignore_ascii_case("none") || o.eq_ignore_ascii_case("no"))),
         add_comment: p.get("add_comment").filter(|v| !v.is_empty()).map(str::to_string),
         fetch,
     };

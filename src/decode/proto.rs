@@ -6,9 +6,7 @@ use std::collections::HashMap;
 
 use prost::Message;
 
-use crate::profile::{
-    Function, LabelSet, LabelSets, Line, Location, Mapping, Profile, Samples, ValueType,
-};
+use crate::profile::{Function, LabelSet, LabelSets, Line, Location, Mapping, Profile, Samples, ValueType};
 
 #[allow(clippy::all, missing_docs)]
 pub mod pb {
@@ -110,9 +108,7 @@ fn convert(raw: pb::Profile) -> Result<Profile, ProtoError> {
         if raw.sample.is_empty() && raw.sample_type.is_empty() && raw.location.is_empty() {
             return Err(ProtoError::NotProto("no profile data".into()));
         }
-        return Err(ProtoError::Malformed(
-            "the string table is empty (string_table[0] must be \"\")".into(),
-        ));
+        return Err(ProtoError::Malformed("the string table is empty (string_table[0] must be \"\")".into()));
     }
     if !raw.string_table[0].is_empty() {
         return Err(ProtoError::Malformed("string_table[0] must be \"\"".into()));
@@ -175,10 +171,7 @@ fn convert(raw: pb::Profile) -> Result<Profile, ProtoError> {
             return Err(invalid("found function with reserved ID=0"));
         }
         if function_ix.insert(f.id, p.functions.len() as u32).is_some() {
-            return Err(invalid(format!(
-                "multiple functions with same id: {}",
-                f.id
-            )));
+            return Err(invalid(format!("multiple functions with same id: {}", f.id)));
         }
         let id = f.id;
         p.functions.push(Function {
@@ -198,17 +191,10 @@ fn convert(raw: pb::Profile) -> Result<Profile, ProtoError> {
             return Err(invalid("found location with reserved id=0"));
         }
         if location_ix.insert(l.id, p.locations.len() as u32).is_some() {
-            return Err(invalid(format!(
-                "multiple locations with same id: {}",
-                l.id
-            )));
+            return Err(invalid(format!("multiple locations with same id: {}", l.id)));
         }
         // Like Go, a mapping id that is not in the table means "no mapping".
-        let mapping = if l.mapping_id == 0 {
-            None
-        } else {
-            mapping_ix.get(&l.mapping_id).copied()
-        };
+        let mapping = if l.mapping_id == 0 { None } else { mapping_ix.get(&l.mapping_id).copied() };
         let mut lines = Vec::with_capacity(l.line.len());
         for ln in &l.line {
             let Some(&f) = function_ix.get(&ln.function_id) else {
@@ -221,19 +207,9 @@ fn convert(raw: pb::Profile) -> Result<Profile, ProtoError> {
                     )
                 }));
             };
-            lines.push(Line {
-                function: f,
-                line: ln.line,
-                column: ln.column,
-            });
+            lines.push(Line { function: f, line: ln.line, column: ln.column });
         }
-        p.locations.push(Location {
-            id: l.id,
-            mapping,
-            address: l.address,
-            lines,
-            is_folded: l.is_folded,
-        });
+        p.locations.push(Location { id: l.id, mapping, address: l.address, lines, is_folded: l.is_folded });
     }
 
     // Samples.
@@ -250,11 +226,7 @@ fn convert(raw: pb::Profile) -> Result<Profile, ProtoError> {
     let mut labels = LabelSets::default();
     for (si, s) in raw.sample.iter().enumerate() {
         if s.value.len() != nv {
-            return Err(invalid(format!(
-                "mismatch: sample has {} values vs. {} types",
-                s.value.len(),
-                nv
-            )));
+            return Err(invalid(format!("mismatch: sample has {} values vs. {} types", s.value.len(), nv)));
         }
         for &id in &s.location_id {
             match location_ix.get(&id) {
@@ -268,11 +240,7 @@ fn convert(raw: pb::Profile) -> Result<Profile, ProtoError> {
         }
         samples.offsets.push(samples.locs.len() as u32);
         samples.values.extend_from_slice(&s.value);
-        let label = if s.label.is_empty() {
-            0
-        } else {
-            labels.intern(label_set(&st, s, si)?)
-        };
+        let label = if s.label.is_empty() { 0 } else { labels.intern(label_set(&st, s, si)?) };
         samples.labels.push(label);
     }
     p.samples = samples;

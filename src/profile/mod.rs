@@ -73,17 +73,12 @@ impl LabelSet {
         self.strs.is_empty() && self.nums.is_empty()
     }
     pub fn str_values(&self, key: &str) -> Option<&[String]> {
-        self.strs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_slice())
+        self.strs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_slice())
     }
     pub fn add_str(&mut self, key: &str, value: &str) {
         match self.strs.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
             Ok(i) => self.strs[i].1.push(value.to_string()),
-            Err(i) => self
-                .strs
-                .insert(i, (key.to_string(), vec![value.to_string()])),
+            Err(i) => self.strs.insert(i, (key.to_string(), vec![value.to_string()])),
         }
     }
     pub fn set_str(&mut self, key: &str, values: Vec<String>) {
@@ -108,10 +103,7 @@ impl Default for LabelSets {
     fn default() -> Self {
         let mut index = HashMap::new();
         index.insert(LabelSet::default(), 0);
-        LabelSets {
-            sets: vec![LabelSet::default()],
-            index,
-        }
+        LabelSets { sets: vec![LabelSet::default()], index }
     }
 }
 
@@ -152,13 +144,7 @@ pub struct Samples {
 
 impl Samples {
     pub fn new(nv: usize) -> Samples {
-        Samples {
-            locs: Vec::new(),
-            offsets: vec![0],
-            values: Vec::new(),
-            labels: Vec::new(),
-            nv,
-        }
+        Samples { locs: Vec::new(), offsets: vec![0], values: Vec::new(), labels: Vec::new(), nv }
     }
     pub fn len(&self) -> usize {
         self.labels.len()
@@ -218,14 +204,10 @@ impl Profile {
     /// an `inuse_` prefix stripped; the empty string means the default type.
     pub fn sample_index(&self, name: &str) -> Result<usize, String> {
         if name.is_empty() {
-            if !self.default_sample_type.is_empty() {
-                if let Some(i) = self
-                    .sample_types
-                    .iter()
-                    .position(|t| t.ty == self.default_sample_type)
-                {
-                    return Ok(i);
-                }
+            if !self.default_sample_type.is_empty()
+                && let Some(i) = self.sample_types.iter().position(|t| t.ty == self.default_sample_type)
+            {
+                return Ok(i);
             }
             return Ok(self.sample_types.len().saturating_sub(1));
         }
@@ -246,11 +228,7 @@ impl Profile {
             }
         }
         let names: Vec<&str> = self.sample_types.iter().map(|t| t.ty.as_str()).collect();
-        Err(format!(
-            "sample_index {:?} must be one of: [{}]",
-            name,
-            names.join(" ")
-        ))
+        Err(format!("sample_index {:?} must be one of: [{}]", name, names.join(" ")))
     }
 
     /// Multiplies every value of type i by `ratios[i]`, rounding as Go's
@@ -266,11 +244,7 @@ impl Profile {
             let mut all_zero = true;
             for (j, &v) in self.samples.values(i).iter().enumerate() {
                 let r = ratios[j];
-                vals[j] = if r == 1.0 {
-                    v
-                } else {
-                    (v as f64 * r).round() as i64
-                };
+                vals[j] = if r == 1.0 { v } else { (v as f64 * r).round() as i64 };
                 if vals[j] != 0 {
                     all_zero = false;
                 }

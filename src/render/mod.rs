@@ -1,6 +1,6 @@
 //! Rendering: reports to bytes. `pprof` prints go tool pprof's text
 //! layouts byte for byte; the other modules are pa's own views.
 
+pub mod diff;
 pub mod pprof;
 pub mod table;
-pub mod diff;

@@ -45,10 +45,10 @@ pub fn tree(w: &mut dyn Write, rpt: &mut Report) -> io::Result<Option<String>> {
     let mut flat_sum = 0i64;
     let mut matched = 0;
     for n in &g.nodes {
-        if let Some(rx) = &rpt.options.symbol {
-            if !rx.is_match(&n.name) {
-                continue;
-            }
+        if let Some(rx) = &rpt.options.symbol
+            && !rx.is_match(&n.name)
+        {
+            continue;
         }
         matched += 1;
         let (flat, cum) = (n.flat_value(), n.cum_value());
@@ -90,10 +90,10 @@ pub fn tree(w: &mut dyn Write, rpt: &mut Report) -> io::Result<Option<String>> {
     if !g.nodes.is_empty() {
         writeln!(w, "{SEP}")?;
     }
-    if let Some(rx) = &rpt.options.symbol {
-        if matched == 0 {
-            return Ok(Some(format!("no matches found for regexp: {}", rx.as_str())));
-        }
+    if let Some(rx) = &rpt.options.symbol
+        && matched == 0
+    {
+        return Ok(Some(format!("no matches found for regexp: {}", rx.as_str())));
     }
     Ok(None)
 }

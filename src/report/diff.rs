@@ -70,7 +70,10 @@ pub fn split(combined: &Profile) -> (Profile, Profile) {
 }
 
 /// Node values of one side with the report options of `cfg` (no trimming).
-fn side(p: Profile, cfg: &Config, warn: &mut dyn FnMut(String)) -> Result<(HashMap<NodeInfo, (String, i64, i64)>, i64, String, String)> {
+/// Per node: printable name, flat, cum.
+type NodeValues = HashMap<NodeInfo, (String, i64, i64)>;
+
+fn side(p: Profile, cfg: &Config, warn: &mut dyn FnMut(String)) -> Result<(NodeValues, i64, String, String)> {
     let mut cfg = cfg.clone();
     cfg.nodecount = 0;
     cfg.nodefraction = 0.0;
@@ -112,7 +115,10 @@ pub fn compute(combined: &Profile, cfg: &Config, cum: bool, warn: &mut dyn FnMut
         let key = |r: &DiffRow| {
             if cum { (r.delta_cum().abs(), r.delta_flat().abs()) } else { (r.delta_flat().abs(), r.delta_cum().abs()) }
         };
-        key(b).cmp(&key(a)).then_with(|| b.new_cum.abs().max(b.base_cum.abs()).cmp(&a.new_cum.abs().max(a.base_cum.abs()))).then_with(|| a.name.cmp(&b.name))
+        key(b)
+            .cmp(&key(a))
+            .then_with(|| b.new_cum.abs().max(b.base_cum.abs()).cmp(&a.new_cum.abs().max(a.base_cum.abs())))
+            .then_with(|| a.name.cmp(&b.name))
     });
     Ok(Diff { rows, base_total, new_total, sample_type, sample_unit, base_profile: base_p, new_profile: new_p })
 }

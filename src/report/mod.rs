@@ -61,12 +61,7 @@ pub struct Report {
 pub fn compute_total(p: &Profile, index: usize, mean: bool) -> i64 {
     let (mut total, mut div, mut diff_total, mut diff_div) = (0i64, 0i64, 0i64, 0i64);
     let base_sets: Vec<bool> = (0..p.labels.len())
-        .map(|i| {
-            p.labels
-                .get(i as u32)
-                .str_values("pprof::base")
-                .is_some_and(|v| v.iter().any(|x| x == "true"))
-        })
+        .map(|i| p.labels.get(i as u32).str_values("pprof::base").is_some_and(|v| v.iter().any(|x| x == "true")))
         .collect();
     for i in 0..p.samples.len() {
         let vals = p.samples.values(i);
@@ -108,7 +103,8 @@ impl Report {
         self.prepare_for_graph();
         let o = &self.options;
         let order = if o.cum_sort { SortOrder::Cum } else { SortOrder::Flat };
-        let t = graph::trimmed(&self.prof, &self.graph_options(false), order, o.nodecount, o.nodefraction, o.edgefraction);
+        let t =
+            graph::trimmed(&self.prof, &self.graph_options(false), order, o.nodecount, o.nodefraction, o.edgefraction);
         self.select_output_unit(&t.graph);
         t
     }
@@ -198,18 +194,19 @@ impl Report {
             } else {
                 String::new()
             };
-            label.push(format!(
-                "Duration: {}, Total samples = {} {}",
-                duration,
-                self.format_value(self.total),
-                ratio
-            ));
+            label.push(format!("Duration: {}, Total samples = {} {}", duration, self.format_value(self.total), ratio));
         }
         label
     }
 
     /// pprof's `reportLabels` for text and tree reports.
-    pub fn report_labels(&self, shown_total: i64, node_count: usize, orig_count: usize, dropped_nodes: usize) -> Vec<String> {
+    pub fn report_labels(
+        &self,
+        shown_total: i64,
+        node_count: usize,
+        orig_count: usize,
+        dropped_nodes: usize,
+    ) -> Vec<String> {
         let o = &self.options;
         let mut label = if o.compact_labels { Vec::new() } else { self.profile_labels() };
         if !o.active_filters.is_empty() {

@@ -91,21 +91,21 @@ pub fn filter_samples_by_name(p: &mut Profile, f: &Filters) -> Matches {
             m.focus = true;
             focus_or_ignore[li] = Some(true);
         }
-        if let Some(re) = &f.hide {
-            if location_matches(p, loc, re) {
-                m.hide = true;
-                let mapping_matches = matches!(p.mapping_of(loc), Some(mp) if re.is_match(&mp.file));
-                let lines: Vec<_> = if mapping_matches {
-                    Vec::new()
-                } else {
-                    loc.lines.iter().copied().filter(|ln| !line_matches(p, ln, re)).collect()
-                };
-                if lines.is_empty() {
-                    hidden[li] = true;
-                    any_hidden = true;
-                }
-                p.locations[li].lines = lines;
+        if let Some(re) = &f.hide
+            && location_matches(p, loc, re)
+        {
+            m.hide = true;
+            let mapping_matches = matches!(p.mapping_of(loc), Some(mp) if re.is_match(&mp.file));
+            let lines: Vec<_> = if mapping_matches {
+                Vec::new()
+            } else {
+                loc.lines.iter().copied().filter(|ln| !line_matches(p, ln, re)).collect()
+            };
+            if lines.is_empty() {
+                hidden[li] = true;
+                any_hidden = true;
             }
+            p.locations[li].lines = lines;
         }
         if let Some(re) = &f.show {
             let loc = &p.locations[li];
@@ -149,6 +149,7 @@ pub fn filter_samples_by_name(p: &mut Profile, f: &Filters) -> Matches {
 pub fn show_from(p: &mut Profile, re: &Regex) -> bool {
     let mut matched = false;
     let mut is_from = vec![false; p.locations.len()];
+    #[allow(clippy::needless_range_loop)] // locations are edited while `p` is read
     for li in 0..p.locations.len() {
         let loc = &p.locations[li];
         if matches!(p.mapping_of(loc), Some(m) if re.is_match(&m.file)) {
@@ -274,6 +275,7 @@ pub fn remove_uninteresting(p: &mut Profile) -> Result<(), String> {
 /// pprof's `PruneFrom`.
 pub fn prune_from(p: &mut Profile, re: &Regex) {
     let mut beneath = vec![false; p.locations.len()];
+    #[allow(clippy::needless_range_loop)] // locations are edited while `p` is read
     for li in 0..p.locations.len() {
         let pos = p.locations[li].lines.iter().position(|ln| {
             let name = &p.functions[ln.function as usize].name;
@@ -529,9 +531,12 @@ pub fn trim_path(path: &str, trim: &str, search: &str) -> String {
     path.to_string()
 }
 
+/// Per numeric label key, the units seen besides the one used.
+pub type IgnoredUnits = Vec<(String, Vec<String>)>;
+
 /// pprof's `NumLabelUnits`: the unit of each numeric label key, and the
 /// extra units seen for a key (pprof warns about those).
-pub fn num_label_units(p: &Profile) -> (HashMap<String, String>, Vec<(String, Vec<String>)>) {
+pub fn num_label_units(p: &Profile) -> (HashMap<String, String>, IgnoredUnits) {
     let mut units: HashMap<String, String> = HashMap::new();
     let mut ignored: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
     let mut keys: Vec<String> = Vec::new();

@@ -107,9 +107,9 @@ impl TagFilter {
                 }
             }
             Kind::Regexes(rxs) => match &self.key {
-                None => rxs.iter().all(|rx| {
-                    set.strs.iter().any(|(k, vs)| vs.iter().any(|v| rx.is_match(&format!("{k}:{v}"))))
-                }),
+                None => rxs
+                    .iter()
+                    .all(|rx| set.strs.iter().any(|(k, vs)| vs.iter().any(|v| rx.is_match(&format!("{k}:{v}"))))),
                 Some(want) => match set.str_values(want) {
                     Some(vals) => rxs.iter().any(|rx| vals.iter().any(|v| rx.is_match(v))),
                     None => false,
