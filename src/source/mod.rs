@@ -2,6 +2,10 @@
 //! Every read is capped so that a wrong file or a runaway server cannot
 //! exhaust a small pod's memory.
 
+pub mod cli;
+pub mod http;
+pub mod url;
+
 use std::io::Read;
 
 use crate::decode::{self, DEFAULT_MAX_BYTES, Decoded};
@@ -18,6 +22,12 @@ pub struct FetchOptions {
     pub timeout: Option<std::time::Duration>,
     /// Extra request headers, `Name: value`.
     pub headers: Vec<String>,
+    /// No informational lines (`Fetching profile over HTTP from ...`).
+    pub quiet: bool,
+    /// The countdown/progress line: None means "when stderr is a terminal".
+    pub progress: Option<bool>,
+    /// Proxy settings; None means the environment (`HTTP_PROXY`, ...).
+    pub proxy: Option<http::ProxyConfig>,
 }
 
 impl Default for FetchOptions {
@@ -27,6 +37,9 @@ impl Default for FetchOptions {
             seconds: None,
             timeout: None,
             headers: Vec::new(),
+            quiet: false,
+            progress: None,
+            proxy: None,
         }
     }
 }
@@ -49,8 +62,22 @@ pub fn read(spec: &str, opts: &FetchOptions) -> Result<Vec<u8>> {
             check_cap(spec, meta.len(), opts.max_bytes)?;
             std::fs::read(spec).map_err(|e| Error::input(spec, io_message(&e)))
         }
+        // As in pprof, an existing file wins; otherwise a URL-looking spec
+        // (`http://...`, `host:port/...`) is fetched.
+        Err(_) if url::looks_like_url(spec) => http::read_url(spec, opts),
         Err(e) => Err(Error::input(spec, io_message(&e))),
     }
+}
+
+/// The name messages use for a source: URLs with their password redacted.
+pub fn display_name(spec: &str, opts: &FetchOptions) -> String {
+    if spec != "-"
+        && std::fs::metadata(spec).is_err()
+        && let Some(t) = url::parse_spec(spec, opts.seconds, opts.timeout)
+    {
+        return t.url.redacted();
+    }
+    spec.to_string()
 }
 
 fn check_cap(name: &str, len: u64, max: u64) -> Result<()> {
@@ -77,5 +104,5 @@ fn io_message(e: &std::io::Error) -> String {
 /// Reads and decodes one source.
 pub fn load(spec: &str, opts: &FetchOptions) -> Result<Decoded> {
     let data = read(spec, opts)?;
-    decode::decode(spec, &data, opts.max_bytes)
+    decode::decode(&display_name(spec, opts), &data, opts.max_bytes)
 }
