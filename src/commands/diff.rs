@@ -15,9 +15,7 @@ use crate::report::OutputFormat;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiffFormat {
-    /// The diff table (default)
     Table,
-    /// go tool pprof -top -diff_base, byte for byte
     Pprof,
     Json,
     Csv,

@@ -133,9 +133,7 @@ impl FetchArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TopFormat {
-    /// go tool pprof -top, byte for byte
     Pprof,
-    /// A table for the terminal
     Table,
     Json,
     Csv,
