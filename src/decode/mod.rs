@@ -3,6 +3,7 @@
 //! memory), then protobuf first and the legacy text formats after it, in
 //! pprof's order (pprof.md §4.1).
 
+pub mod legacy;
 pub mod proto;
 
 use std::io::Read;
@@ -18,12 +19,15 @@ pub const DEFAULT_MAX_BYTES: u64 = 2 << 30;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Protobuf,
+    /// One of the legacy text or binary formats.
+    Legacy(legacy::Kind),
 }
 
 impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Protobuf => "pprof protobuf",
+            Format::Legacy(k) => k.name(),
         }
     }
 }
@@ -32,6 +36,8 @@ pub struct Decoded {
     pub profile: Profile,
     pub format: Format,
     pub gzipped: bool,
+    /// The `# runtime.MemStats` block of a Go heap profile in text form.
+    pub memstats: Option<legacy::MemStats>,
 }
 
 pub fn is_gzip(data: &[u8]) -> bool {
@@ -87,8 +93,16 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
-/// Decodes one source's bytes. `name` is only for messages.
+/// Decodes one source's bytes. `name` is only for messages. Text profiles
+/// are read as pprof reads them (`#` symbol lines ignored).
 pub fn decode(name: &str, data: &[u8], max_bytes: u64) -> Result<Decoded> {
+    decode_with(name, data, max_bytes, legacy::Options::pprof())
+}
+
+/// [`decode`] with a choice of how to read the legacy text formats (e.g.
+/// [`legacy::Options::symbolized`] to use the `#` symbol lines of Go's
+/// `debug=1` text profiles).
+pub fn decode_with(name: &str, data: &[u8], max_bytes: u64, legacy_opts: legacy::Options) -> Result<Decoded> {
     let gzipped = is_gzip(data);
     let inflated;
     let raw: &[u8] = if gzipped {
@@ -113,6 +127,7 @@ pub fn decode(name: &str, data: &[u8], max_bytes: u64) -> Result<Decoded> {
                 profile,
                 format: Format::Protobuf,
                 gzipped,
+                memstats: None,
             });
         }
         Err(proto::ProtoError::Invalid(m)) => {
@@ -121,8 +136,23 @@ pub fn decode(name: &str, data: &[u8], max_bytes: u64) -> Result<Decoded> {
         Err(proto::ProtoError::Malformed(m)) => Some(m),
         Err(proto::ProtoError::NotProto(_)) => None,
     };
+    let reason = match legacy::parse(raw, legacy_opts) {
+        Ok(parsed) => {
+            return Ok(Decoded {
+                profile: parsed.profile,
+                format: Format::Legacy(parsed.kind),
+                gzipped,
+                memstats: parsed.memstats,
+            });
+        }
+        Err(legacy::LegacyError::Malformed(m)) => return Err(Error::input(name, m)),
+        Err(legacy::LegacyError::Unrecognized(reason)) => reason,
+    };
     if let Some(m) = proto_err {
         return Err(Error::input(name, format!("malformed profile: {m}")));
+    }
+    if let Some(r) = reason {
+        return Err(Error::input(name, format!("unrecognized profile format: {r}")));
     }
     Err(Error::input(name, unrecognized(raw)))
 }
