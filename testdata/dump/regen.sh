@@ -23,6 +23,7 @@ if [ "${1:-}" = "--build-only" ]; then
 	exit 0
 fi
 "$work/oracle-bin" synth "$here/in"
+python3 "$here/gen_legacy.py" "$here/in"
 mkdir -p "$here/expected"
 while read -r out mode args; do
 	case "$out" in '' | '#'*) continue ;; esac

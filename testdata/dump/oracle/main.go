@@ -31,7 +31,7 @@ func load(name string) *profile.Profile {
 	}
 	p, err := profile.ParseData(b)
 	if err != nil {
-		fail(fmt.Errorf("%s: %v", name, err))
+		fail(err)
 	}
 	return p
 }
