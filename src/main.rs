@@ -57,6 +57,11 @@ fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(hint) = commands::pprof_style_hint(&args) {
+        let _ = writeln!(std::io::stderr(), "pa: {hint}");
+        return ExitCode::from(2);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

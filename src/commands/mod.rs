@@ -35,3 +35,86 @@ pub fn write_file_atomic(path: &str, data: &[u8]) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// go tool pprof's single-dash flags (`-sample_index=x`, `-nodecount 5`)
+/// given to a pa command other than `pa pprof`: a hint to the long form or
+/// to `pa pprof`, instead of clap's generic error.
+pub fn pprof_style_hint(args: &[String]) -> Option<String> {
+    let sub = args.get(1)?;
+    if sub == "pprof" || sub.starts_with('-') {
+        return None;
+    }
+    for a in &args[2..] {
+        if a == "--" {
+            break;
+        }
+        let Some(body) = a.strip_prefix('-') else { continue };
+        if body.starts_with('-') || body.len() < 2 {
+            continue;
+        }
+        let name = body.split('=').next().unwrap_or(body);
+        let long = name.replace('_', "-");
+        let known_long = matches!(
+            long.as_str(),
+            "sample-index"
+                | "nodecount"
+                | "nodefraction"
+                | "focus"
+                | "ignore"
+                | "hide"
+                | "show"
+                | "show-from"
+                | "prune-from"
+                | "tagfocus"
+                | "tagignore"
+                | "tagshow"
+                | "taghide"
+                | "unit"
+                | "divide-by"
+                | "mean"
+                | "cum"
+                | "noinlines"
+                | "relative-percentages"
+                | "trim-path"
+                | "base"
+                | "diff-base"
+                | "normalize"
+                | "all-frames"
+                | "seconds"
+                | "timeout"
+        );
+        let granularity = matches!(name, "functions" | "filefunctions" | "files" | "lines" | "addresses");
+        let report = matches!(
+            name,
+            "top"
+                | "text"
+                | "traces"
+                | "tree"
+                | "peek"
+                | "tags"
+                | "raw"
+                | "inuse_space"
+                | "inuse_objects"
+                | "alloc_space"
+                | "alloc_objects"
+        );
+        if known_long || granularity || report {
+            let instead = if granularity {
+                format!("--granularity {name}")
+            } else if matches!(name, "inuse_space" | "inuse_objects" | "alloc_space" | "alloc_objects") {
+                format!("-i {name}")
+            } else if known_long {
+                match body.split_once('=') {
+                    Some((_, v)) => format!("--{long} {v}"),
+                    None => format!("--{long}"),
+                }
+            } else {
+                format!("pa pprof -{name}")
+            };
+            return Some(format!(
+                "{a} is a go tool pprof flag: use `{instead}` with pa {sub}, or `pa pprof` for go tool pprof's own flags"
+            ));
+        }
+    }
+    None
+}
