@@ -23,13 +23,23 @@ pub struct Sources {
     pub symbolize_none: bool,
     pub add_comment: Option<String>,
     pub fetch: FetchOptions,
+    /// Read the `#` symbol lines of Go's debug=1 text profiles (pa's own
+    /// commands); off for `pa pprof`, which must show what pprof shows.
+    pub text_symbols: bool,
 }
 
 /// Loads and merges several sources (pprof's merge rules).
-pub fn load_all(specs: &[String], fetch: &FetchOptions) -> Result<Profile> {
+pub fn load_all(specs: &[String], s: &Sources) -> Result<Profile> {
+    let legacy = if s.text_symbols {
+        crate::decode::legacy::Options::symbolized()
+    } else {
+        crate::decode::legacy::Options::pprof()
+    };
     let mut profiles = Vec::with_capacity(specs.len());
-    for s in specs {
-        profiles.push(source::load(s, fetch)?.profile);
+    for spec in specs {
+        let data = source::read(spec, &s.fetch)?;
+        let name = source::display_name(spec, &s.fetch);
+        profiles.push(crate::decode::decode_with(&name, &data, s.fetch.max_bytes, legacy)?.profile);
     }
     merge::merge(profiles).map_err(|e| Error::msg(format!("problem fetching source profiles: {e}")))
 }
@@ -43,8 +53,8 @@ pub fn fetch_profiles(s: &Sources) -> Result<Profile> {
     if s.normalize && s.bases.is_empty() {
         return Err(Error::usage("must have base profile to normalize by"));
     }
-    let p = load_all(&s.sources, &s.fetch)?;
-    let base = if s.bases.is_empty() { None } else { Some(load_all(&s.bases, &s.fetch)?) };
+    let p = load_all(&s.sources, s)?;
+    let base = if s.bases.is_empty() { None } else { Some(load_all(&s.bases, s)?) };
     finish_profiles(s, p, base)
 }
 

@@ -80,10 +80,11 @@ pub fn run(a: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()>
         normalize: a.normalize,
         all_frames: a.shape.all_frames,
         fetch: a.fetch.options(),
+        text_symbols: true,
         ..Sources::default()
     };
-    let new = driver::load_all(&sources.sources, &sources.fetch)?;
-    let base = driver::load_all(&sources.bases, &sources.fetch)?;
+    let new = driver::load_all(&sources.sources, &sources)?;
+    let base = driver::load_all(&sources.bases, &sources)?;
     check_comparable(&base, &new)?;
     let meta = render::diff::SideMeta::of(&base, &new);
     let combined = driver::finish_profiles(&sources, new, Some(base))?;

@@ -393,6 +393,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<
             .is_some_and(|v| v.split(':').any(|o| o.eq_ignore_ascii_case("none") || o.eq_ignore_ascii_case("no"))),
         add_comment: p.get("add_comment").filter(|v| !v.is_empty()).map(str::to_string),
         fetch,
+        text_symbols: false,
     };
     let prof = driver::fetch_profiles(&sources)?;
     let mut rpt = driver::build_report(prof, cfg, &mut warn)?;

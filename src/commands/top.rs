@@ -188,6 +188,7 @@ pub fn run(a: &TopArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> 
         symbolize_none: false,
         add_comment: None,
         fetch: a.fetch.options(),
+        text_symbols: true,
     };
     let mut cfg = Config { format: OutputFormat::Text, ..Config::default() };
     a.shape.apply(&mut cfg);
