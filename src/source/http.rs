@@ -397,7 +397,7 @@ pub fn fetch(target: &Target, opts: &FetchOptions, ui: &Ui) -> Result<Fetched> {
                 ));
             };
             redirects += 1;
-            if redirects > MAX_REDIRECTS {
+            if redirects >= MAX_REDIRECTS {
                 return Err(Error::input(&name, format!("stopped after {MAX_REDIRECTS} redirects (last to {loc})")));
             }
             url = url
@@ -1013,14 +1013,27 @@ fn ureq_error(e: ureq::Error) -> HopErr {
         ureq::Error::Io(e) => match e.kind() {
             io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => HopErr::Timeout("waiting for the response"),
             io::ErrorKind::ConnectionRefused => HopErr::Other(format!("connecting: {}", connect_message(&e))),
-            _ if e.to_string().contains("resolve host") => HopErr::Other(e.to_string()),
+            // rustls reports handshake failures as InvalidData.
+            io::ErrorKind::InvalidData => HopErr::Other(tls_message(&e.to_string())),
             _ => HopErr::Other(e.to_string()),
         },
-        ureq::Error::Rustls(e) => HopErr::Other(format!("TLS: {e}")),
-        ureq::Error::Tls(e) => HopErr::Other(format!("TLS: {e}")),
+        ureq::Error::Rustls(e) => HopErr::Other(tls_message(&e.to_string())),
+        ureq::Error::Tls(e) => HopErr::Other(tls_message(e)),
         ureq::Error::ConnectProxyFailed(m) => HopErr::Other(format!("proxy CONNECT failed: {m}")),
         e => HopErr::Other(e.to_string()),
     }
+}
+
+#[cfg(feature = "https")]
+fn tls_message(e: &str) -> String {
+    let hint = if e.contains("certificate") || e.contains("Certificate") {
+        " (https+insecure:// skips verification)"
+    } else if e.contains("corrupt message") || e.contains("InvalidContentType") {
+        " (is the port plain HTTP? try http://)"
+    } else {
+        ""
+    };
+    format!("TLS: {e}{hint}")
 }
 
 /// ureq resolves through pa's resolver, so HTTPS gets the same
