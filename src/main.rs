@@ -26,6 +26,9 @@ struct Cli {
 enum Command {
     Top(commands::top::TopArgs),
     Diff(commands::diff::DiffArgs),
+    Info(commands::info::InfoArgs),
+    /// Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)
+    Flame(commands::flame::FlameArgs),
     /// go tool pprof's own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)
     #[command(disable_help_flag = true)]
     Pprof {
@@ -48,6 +51,8 @@ fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Top(a) => commands::top::run(&a, &mut out, &mut err)?,
         Command::Diff(a) => commands::diff::run(&a, &mut out, &mut err)?,
+        Command::Info(a) => commands::info::run(&a, &mut out)?,
+        Command::Flame(a) => commands::flame::run(&a, &mut out, &mut err)?,
         Command::Pprof { args } => commands::pprof::run(&args, &mut out, &mut err)?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "pa", &mut out);

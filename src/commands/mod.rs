@@ -1,6 +1,8 @@
 //! One module per `pa` command; each is a short pipeline over the stages.
 
 pub mod diff;
+pub mod flame;
+pub mod info;
 pub mod pprof;
 pub mod top;
 
