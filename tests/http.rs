@@ -470,6 +470,26 @@ fn countdown_only_when_asked_for() {
     srv.finish();
 }
 
+/// main.rs holds `stderr().lock()` while a command runs; the progress
+/// thread must not wait for that lock (it would deadlock on join).
+#[test]
+fn progress_line_does_not_need_the_stderr_lock() {
+    let body = tiny_profile();
+    let srv = Server::one(move |_| Reply::ok("application/octet-stream", &body).delayed(Duration::from_millis(300)));
+    let opts = FetchOptions { seconds: Some(1), progress: Some(true), quiet: false, ..quiet() };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spec = srv.host_port();
+    std::thread::spawn(move || {
+        let held = std::io::stderr().lock();
+        let r = source::read(&spec, &opts).map(|d| d.len());
+        drop(held);
+        let _ = tx.send(r);
+    });
+    let got = rx.recv_timeout(Duration::from_secs(10)).expect("fetch finished while stderr was locked");
+    assert_eq!(got.unwrap(), tiny_profile().len());
+    srv.finish();
+}
+
 #[test]
 fn basic_auth_and_extra_headers() {
     let body = tiny_profile();

@@ -68,7 +68,7 @@ impl Ui {
     /// `FetchOptions::progress` says otherwise).
     pub fn stderr(opts: &FetchOptions) -> Ui {
         let progress = opts.progress.unwrap_or_else(|| io::stderr().is_terminal()) && !opts.quiet;
-        Ui::new(!opts.quiet, progress, Box::new(io::stderr()))
+        Ui::new(!opts.quiet, progress, stderr_sink())
     }
 
     /// One informational line.
@@ -84,6 +84,20 @@ impl Ui {
             let _ = w.flush();
         }
     }
+}
+
+/// A writer on file descriptor 2 that does not go through `std::io::Stderr`'s
+/// lock: a caller may hold `stderr().lock()` for a whole command, and the
+/// progress thread must still be able to draw (and finish) meanwhile.
+fn stderr_sink() -> Box<dyn Write + Send> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = io::stderr().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(io::stderr())
 }
 
 // ---------------------------------------------------------------------------
