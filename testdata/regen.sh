@@ -12,6 +12,10 @@
 # Real profiles differ on every run, so after `regen.sh profiles` every
 # golden changes; to refresh goldens only (new cases, new pprof) use
 # `regen.sh goldens`.
+#
+# Each case is run PA_REGEN_RUNS times (default 3) and must print the same
+# stdout every time; a case whose output varies between runs is reported as
+# a failure and must be removed or narrowed.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -81,6 +85,7 @@ run_table() {
 	shift 2
 	local prefix=("$@")
 	local name rest args n=0 fail=0
+	local runs="${PA_REGEN_RUNS:-3}"
 	local errf
 	errf="$(mktemp)"
 	mkdir -p "$golden"
@@ -100,6 +105,17 @@ run_table() {
 			fail=1
 			continue
 		fi
+		# pprof's output is not always deterministic (ties in its sort fall
+		# back to input order, which can come from map iteration); re-run
+		# and insist on identical output so no flaky golden gets in.
+		local i
+		for ((i = 1; i < runs; i++)); do
+			if ! go tool pprof "${prefix[@]}" "${argv[@]}" 2>/dev/null | cmp -s - "$golden/$name.txt"; then
+				echo "FAIL $name: output differs between runs of go tool pprof ${prefix[*]} $args" >&2
+				fail=1
+				break
+			fi
+		done
 		if [ -s "$errf" ]; then
 			echo "note $name (stderr):" >&2
 			sed 's/^/    /' "$errf" >&2
