@@ -27,6 +27,10 @@ enum Command {
     Top(commands::top::TopArgs),
     Diff(commands::diff::DiffArgs),
     Info(commands::info::InfoArgs),
+    /// Fetch a profile from a URL and save it (validated, written atomically)
+    Fetch(pa::source::cli::FetchArgs),
+    /// List the profiles a /debug/pprof/ index offers, with counts and commands
+    List(pa::source::cli::ListArgs),
     /// Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)
     Flame(commands::flame::FlameArgs),
     /// go tool pprof's own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)
@@ -52,6 +56,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Top(a) => commands::top::run(&a, &mut out, &mut err)?,
         Command::Diff(a) => commands::diff::run(&a, &mut out, &mut err)?,
         Command::Info(a) => commands::info::run(&a, &mut out)?,
+        Command::Fetch(a) => pa::source::cli::run_fetch(&a, &mut out)?,
+        Command::List(a) => pa::source::cli::run_list(&a, &mut out)?,
         Command::Flame(a) => commands::flame::run(&a, &mut out, &mut err)?,
         Command::Pprof { args } => commands::pprof::run(&args, &mut out, &mut err)?,
         Command::Completions { shell } => {

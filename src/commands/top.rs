@@ -102,32 +102,12 @@ impl ShapeArgs {
     }
 }
 
-/// Options for fetching sources.
-#[derive(Args, Debug, Clone, Default)]
-pub struct FetchArgs {
-    /// For URLs: profile for this many seconds (sets seconds=N on the query)
-    #[arg(long, value_name = "N")]
-    pub seconds: Option<u64>,
-    /// For URLs: give up after this many seconds (default: 1.5x --seconds, else 60, plus 5)
-    #[arg(long, value_name = "N")]
-    pub timeout: Option<u64>,
-    /// For URLs: extra request header, repeatable ('Authorization: Bearer T')
-    #[arg(short = 'H', long = "header", value_name = "HEADER")]
-    pub headers: Vec<String>,
-    /// Refuse inputs (after gunzip) larger than this many bytes
-    #[arg(long = "max-bytes", value_name = "BYTES", default_value_t = crate::decode::DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-}
+/// Options for fetching sources (URLs, size cap): the same for every command.
+pub use crate::source::cli::HttpArgs as FetchArgs;
 
 impl FetchArgs {
     pub fn options(&self) -> crate::source::FetchOptions {
-        crate::source::FetchOptions {
-            max_bytes: self.max_bytes,
-            seconds: self.seconds,
-            timeout: self.timeout.map(std::time::Duration::from_secs),
-            headers: self.headers.clone(),
-            ..Default::default()
-        }
+        self.fetch_options()
     }
 }
 
