@@ -60,7 +60,7 @@ pub fn tree(w: &mut dyn Write, rpt: &mut Report) -> io::Result<Option<String>> {
                 "{} {} |   {}{}",
                 pad_left(&rpt.format_value(e.weight), 50),
                 percentage(e.weight, cum),
-                g.nodes[e.src as usize].name,
+                g.names[e.src as usize],
                 inline
             )?;
         }
@@ -82,7 +82,7 @@ pub fn tree(w: &mut dyn Write, rpt: &mut Report) -> io::Result<Option<String>> {
                 "{} {} |   {}{}",
                 pad_left(&rpt.format_value(e.weight), 50),
                 percentage(e.weight, cum),
-                g.nodes[e.dst as usize].name,
+                g.names[e.dst as usize],
                 inline
             )?;
         }

@@ -112,6 +112,8 @@ pub fn go_clean(path: &str) -> String {
 
 #[derive(Debug, Clone)]
 pub struct Node {
+    /// Stable id: the index of this node's name in `Graph::names`.
+    pub id: u32,
     pub info: NodeInfo,
     pub name: String,
     pub flat: i64,
@@ -132,6 +134,9 @@ impl Node {
     }
 }
 
+/// An edge between node ids. Like pprof's, an edge survives when one end
+/// is left out of the node list (all-zero nodes): `-tree` and the inline
+/// markers still see it.
 #[derive(Debug, Clone)]
 pub struct Edge {
     pub src: u32,
@@ -146,8 +151,11 @@ pub struct Edge {
 
 #[derive(Debug, Default)]
 pub struct Graph {
+    /// The nodes of the report, in sort order once sorted.
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// Printable name of every node id, listed or not.
+    pub names: Vec<String>,
 }
 
 pub type NodeSet = HashSet<NodeInfo>;
@@ -315,8 +323,15 @@ pub fn build(p: &Profile, o: &GraphOptions, kept: Option<&NodeSet>, with_edges: 
             }
         }
     }
-    // selectNodesForGraph: drop empty (and, on request, negative) nodes.
-    let mut remap = vec![u32::MAX; n];
+    // selectNodesForGraph: drop empty (and, on request, negative) nodes
+    // from the list; their names stay for the edges that reach them.
+    let names: Vec<String> = infos.iter().map(NodeInfo::printable_name).collect();
+    let mut in_edges: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut out_edges: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (i, e) in edges.iter().enumerate() {
+        out_edges[e.src as usize].push(i as u32);
+        in_edges[e.dst as usize].push(i as u32);
+    }
     let mut nodes = Vec::new();
     for (u, info) in infos.into_iter().enumerate() {
         if cum[u] == 0 && flat[u] == 0 {
@@ -325,33 +340,19 @@ pub fn build(p: &Profile, o: &GraphOptions, kept: Option<&NodeSet>, with_edges: 
         if o.drop_negative && (flat[u] < 0 || (flat[u] == 0 && cum[u] < 0)) {
             continue;
         }
-        remap[u] = nodes.len() as u32;
-        let name = info.printable_name();
         nodes.push(Node {
+            id: u as u32,
             info,
-            name,
+            name: names[u].clone(),
             flat: flat[u],
             flat_div: flat_div[u],
             cum: cum[u],
             cum_div: cum_div[u],
-            in_edges: Vec::new(),
-            out_edges: Vec::new(),
+            in_edges: std::mem::take(&mut in_edges[u]),
+            out_edges: std::mem::take(&mut out_edges[u]),
         });
     }
-    let mut kept_edges = Vec::with_capacity(edges.len());
-    for mut e in edges {
-        let (s2, d2) = (remap[e.src as usize], remap[e.dst as usize]);
-        if s2 == u32::MAX || d2 == u32::MAX {
-            continue;
-        }
-        e.src = s2;
-        e.dst = d2;
-        let id = kept_edges.len() as u32;
-        nodes[s2 as usize].out_edges.push(id);
-        nodes[d2 as usize].in_edges.push(id);
-        kept_edges.push(e);
-    }
-    Graph { nodes, edges: kept_edges }
+    Graph { nodes, edges, names }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -390,11 +391,9 @@ fn node_less(l: &Node, r: &Node, order: SortOrder) -> bool {
 }
 
 impl Graph {
-    /// Sorts nodes in place, keeping edge references valid.
+    /// Sorts the node list in place (edges refer to ids, not positions).
     pub fn sort(&mut self, order: SortOrder) {
-        let mut idx: Vec<usize> = (0..self.nodes.len()).collect();
-        idx.sort_by(|&a, &b| {
-            let (l, r) = (&self.nodes[a], &self.nodes[b]);
+        self.nodes.sort_by(|l, r| {
             if node_less(l, r, order) {
                 Ordering::Less
             } else if node_less(r, l, order) {
@@ -403,16 +402,6 @@ impl Graph {
                 Ordering::Equal
             }
         });
-        let mut pos = vec![0u32; idx.len()];
-        for (new, &old) in idx.iter().enumerate() {
-            pos[old] = new as u32;
-        }
-        let mut old_nodes: Vec<Option<Node>> = std::mem::take(&mut self.nodes).into_iter().map(Some).collect();
-        self.nodes = idx.iter().map(|&o| old_nodes[o].take().expect("each node once")).collect();
-        for e in &mut self.edges {
-            e.src = pos[e.src as usize];
-            e.dst = pos[e.dst as usize];
-        }
     }
 
     /// Σ raw flat (`Nodes.Sum`), the base of the trimming cutoffs.
@@ -448,11 +437,11 @@ impl Graph {
                 }
                 return Ordering::Equal;
             }
-            let (fa, fb) = (&self.nodes[a.src as usize].name, &self.nodes[b.src as usize].name);
+            let (fa, fb) = (&self.names[a.src as usize], &self.names[b.src as usize]);
             if fa != fb {
                 return fa.cmp(fb);
             }
-            self.nodes[a.dst as usize].name.cmp(&self.nodes[b.dst as usize].name)
+            self.names[a.dst as usize].cmp(&self.names[b.dst as usize])
         });
         v
     }
