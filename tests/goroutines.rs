@@ -323,6 +323,21 @@ fn the_three_forms_of_one_snapshot_give_the_same_groups() {
         assert_eq!(comparable(&d2), comparable(&d0), "{v}: debug=2 vs debug=0");
         assert!(comparable(&d2).len() >= 18, "{v}: too few groups");
     }
+    // The JSON group keys are stable across forms too.
+    let keys = |j: &J| -> Vec<String> {
+        let mut k: Vec<String> = j
+            .at("groups")
+            .arr()
+            .iter()
+            .filter(|g| !key_of(g).contains("runtime/pprof."))
+            .map(|g| g.at("key").str().to_string())
+            .collect();
+        k.sort();
+        k
+    };
+    let d2 = json(&[&dump("go1.23.debug2.txt")]);
+    assert_eq!(keys(&d2), keys(&json(&[&dump("go1.23.debug0.pb.gz")])));
+    assert_eq!(keys(&d2), keys(&json(&[&dump("go1.23.debug1.txt")])));
     // Raw and gzipped protobuf read the same.
     assert_eq!(ok(&[&dump("go1.27.debug0.pb")]), ok(&[&dump("go1.27.debug0.pb.gz")]));
 }
@@ -392,6 +407,14 @@ fn filters_and_groupings() {
     // Sorted by count, then wait.
     let counts: Vec<i64> = json(&[&d]).at("groups").arr().iter().map(|g| g.at("count").int()).collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    // --raw is a smaller dump that pa reads again: one goroutine per group.
+    let raw = ok(&["--raw", &d]);
+    let p = std::env::temp_dir().join(format!("pa-goroutines-raw-{}.txt", std::process::id()));
+    std::fs::write(&p, raw).unwrap();
+    let again = json(&[p.to_str().unwrap()]);
+    std::fs::remove_file(&p).ok();
+    assert_eq!(again.at("total").int(), 21);
+    assert_eq!(again.at("groups").arr().len(), 21);
     // The crash dump: the system goroutines are stdlib-only and hideable.
     let all = json(&[&dump("go1.27.sigquit.txt.gz")]);
     let user = json(&["--hide-std", &dump("go1.27.sigquit.txt.gz")]);

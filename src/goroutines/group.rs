@@ -197,6 +197,17 @@ pub fn group(d: &Dump, selected: &[u32], o: &Options) -> Vec<Group> {
     let mut key = Vec::new();
     let mut label_values: HashMap<&str, u32> = HashMap::new();
     let mut label_names: Vec<&str> = Vec::new();
+    // Site (or function) id → a frame having it, to spell keys out.
+    let mut spell: Vec<u32> = Vec::new();
+    for (i, f) in d.frames.iter().enumerate() {
+        let id = if o.match_func && o.group_by == GroupBy::Stack { f.func_id } else { f.site } as usize;
+        if spell.len() <= id {
+            spell.resize(id + 1, u32::MAX);
+        }
+        if spell[id] == u32::MAX {
+            spell[id] = i as u32;
+        }
+    }
     for &gi in selected {
         let g = &d.goroutines[gi as usize];
         let st = d.stack(g);
@@ -248,7 +259,7 @@ pub fn group(d: &Dump, selected: &[u32], o: &Options) -> Vec<Group> {
                     }),
                     _ => None,
                 };
-                groups.push(Group { title, key_hash: hash_key(d, &key, &o.group_by), ..Default::default() });
+                groups.push(Group { title, key_hash: hash_key(d, &key, &o.group_by, &spell), ..Default::default() });
                 index.insert(key.clone(), i);
                 i
             }
@@ -262,8 +273,9 @@ pub fn group(d: &Dump, selected: &[u32], o: &Options) -> Vec<Group> {
 }
 
 /// A hash of the key's spelled-out form, so that it is the same across
-/// forms and runs (ids are per dump).
-fn hash_key(d: &Dump, key: &[u32], by: &GroupBy) -> u64 {
+/// forms and runs (ids are per dump). `spell[id]` is a frame with that
+/// site (or function) id.
+fn hash_key(d: &Dump, key: &[u32], by: &GroupBy, spell: &[u32]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |s: &[u8]| {
         for &b in s {
@@ -274,24 +286,16 @@ fn hash_key(d: &Dump, key: &[u32], by: &GroupBy) -> u64 {
         h = h.wrapping_mul(0x100_0000_01b3);
     };
     eat(by.name().as_bytes());
-    if matches!(by, GroupBy::Stack | GroupBy::Leaf | GroupBy::User | GroupBy::Start | GroupBy::Creator) {
-        // Site ids → (func, line) of any frame with that site.
-        let mut site_frame: HashMap<u32, usize> = HashMap::new();
-        for &k in key {
-            if k == NONE {
-                eat(b"-");
-                continue;
+    let frames = matches!(by, GroupBy::Stack | GroupBy::Leaf | GroupBy::User | GroupBy::Start | GroupBy::Creator);
+    for &k in key {
+        match spell.get(k as usize) {
+            Some(&f) if frames => {
+                let fr = &d.frames[f as usize];
+                eat(fr.func.as_bytes());
+                eat(fr.line.to_string().as_bytes());
             }
-            let f = *site_frame
-                .entry(k)
-                .or_insert_with(|| d.frames.iter().position(|f| f.site == k || f.func_id == k).unwrap_or(0));
-            let fr = &d.frames[f];
-            eat(fr.func.as_bytes());
-            eat(fr.line.to_string().as_bytes());
-        }
-    } else {
-        for &k in key {
-            eat(&k.to_le_bytes());
+            _ if frames => eat(b"-"),
+            _ => eat(&k.to_le_bytes()),
         }
     }
     h
