@@ -26,6 +26,7 @@ struct Cli {
 enum Command {
     Top(commands::top::TopArgs),
     Diff(commands::diff::DiffArgs),
+    Goroutines(pa::goroutines::GoroutinesArgs),
     Info(commands::info::InfoArgs),
     /// Fetch a profile from a URL and save it (validated, written atomically)
     Fetch(pa::source::cli::FetchArgs),
@@ -55,6 +56,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Top(a) => commands::top::run(&a, &mut out, &mut err)?,
         Command::Diff(a) => commands::diff::run(&a, &mut out, &mut err)?,
+        Command::Goroutines(a) => pa::goroutines::run(a, &mut out)?,
         Command::Info(a) => commands::info::run(&a, &mut out)?,
         Command::Fetch(a) => pa::source::cli::run_fetch(&a, &mut out)?,
         Command::List(a) => pa::source::cli::run_list(&a, &mut out)?,
