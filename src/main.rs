@@ -46,6 +46,9 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff)
+    #[command(hide = true)]
+    Man,
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -64,6 +67,11 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Pprof { args } => commands::pprof::run(&args, &mut out, &mut err)?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "pa", &mut out);
+        }
+        Command::Man => {
+            // Without the commit, so the checked-in page only changes with the CLI.
+            let cmd = Cli::command().version(env!("CARGO_PKG_VERSION"));
+            clap_mangen::Man::new(cmd).render(&mut out).map_err(commands::io_error)?;
         }
     }
     out.flush().map_err(commands::io_error)
