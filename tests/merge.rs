@@ -29,20 +29,27 @@ fn load(path: &Path) -> Result<Profile, String> {
         .map_err(|e| e.message)
 }
 
-fn run_case(mode: &str, args: &[PathBuf], flags: &[String]) -> Result<Profile, String> {
+fn run_case(mode: &str, args: &[PathBuf], flags: &[String]) -> Result<String, String> {
+    let dump = |p: Profile| dump::to_string_in(&p, &Zone::utc());
     match mode {
+        "scale" => {
+            let mut ps = args.iter().map(|a| load(a)).collect::<Result<Vec<_>, _>>()?;
+            merge::scale_profiles(&mut ps)?;
+            Ok(ps.into_iter().map(dump).collect())
+        }
         "dump" => {
             assert_eq!(args.len(), 1, "dump cases take one input");
-            load(&args[0])
+            load(&args[0]).map(dump)
         }
         "merge" => {
             let ps = args.iter().map(|a| load(a)).collect::<Result<Vec<_>, _>>()?;
-            merge::merge(ps)
+            merge::merge(ps).map(dump)
         }
         "base" => {
             let src = load(&args[0])?;
             let base = load(&args[1])?;
             merge::apply_base(src, base, flags.iter().any(|f| f == "-diff"), flags.iter().any(|f| f == "-normalize"))
+                .map(dump)
         }
         _ => panic!("unknown mode {mode}"),
     }
@@ -96,7 +103,7 @@ fn dump_merge_and_base_match_pprof() {
             want = std::fs::read_to_string(&pa_error).expect("pa-error");
         }
         let got = match run_case(mode, &args, &flags) {
-            Ok(p) => dump::to_string_in(&p, &Zone::utc()),
+            Ok(text) => text,
             Err(e) => format!("ERROR: {e}\n"),
         };
         if got == want {

@@ -37,4 +37,5 @@ while read -r out mode args; do
 	done
 	TZ=UTC "$work/oracle-bin" "$mode" "${resolved[@]}" >"$here/expected/$out"
 done <"$here/cases"
+"$work/oracle-bin" scaleheap 5000 | gzip -9n >"$here/expected/scaleheap.txt.gz"
 echo "regenerated $(ls "$here/expected" | wc -l) files in $here/expected"

@@ -226,3 +226,42 @@ pub(crate) fn scale_heap_sample(count: i64, size: i64, rate: i64) -> (i64, i64) 
         crate::profile::merge::go_f64_to_i64(size as f64 * scale),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    /// Unsampled values printed by pprof's legacy heap parser for
+    /// pseudo-random samples (testdata/dump/regen.sh): the float arithmetic
+    /// must agree to the last truncated unit.
+    #[test]
+    fn unsampling_matches_pprof() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/dump/expected/scaleheap.txt.gz");
+        let gz = std::fs::read(path).expect("scaleheap.txt.gz");
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut text).expect("gunzip");
+        let mut n = 0;
+        for line in text.lines() {
+            let v: Vec<i64> = line.split(' ').map(|f| f.parse().expect("number")).collect();
+            let (count, size, rate) = (v[0], v[1], v[2]);
+            assert_eq!(scale_heap_sample(count, size, rate), (v[3], v[4]), "{line}");
+            n += 1;
+        }
+        assert_eq!(n, 5000);
+    }
+
+    #[test]
+    fn memstats_fields() {
+        let data = b"heap profile: 1: 8 [1: 8] @ heap/2\n1: 8 [1: 8] @ 0x1\n\n# runtime.MemStats\n# Alloc = 8881848\n# Stack = 294912 / 294912\n# PauseNs = [1 2 0]\n# DebugGC = false\n";
+        let p = super::super::parse(data, Options::pprof()).expect("parse");
+        let m = p.memstats.expect("memstats");
+        assert_eq!(m.get("Alloc"), Some("8881848"));
+        assert_eq!(m.get_u64("Alloc"), Some(8881848));
+        assert_eq!(m.get_u64("Stack"), Some(294912));
+        assert_eq!(m.get("PauseNs"), Some("[1 2 0]"));
+        assert_eq!(m.get("DebugGC"), Some("false"));
+        assert_eq!(m.fields.len(), 4);
+    }
+}

@@ -10,6 +10,10 @@
 //	                               -base / -diff_base do, + String()
 //	oracle synth DIR               writes small edge-case profiles
 //	                               (synth-*.pb.gz) into DIR
+//	oracle scale FILE...           ScaleProfiles alone, then String() of each
+//	oracle scaleheap N             N pseudo-random heap samples unsampled
+//	                               as the legacy heap parser does (count,
+//	                               size, rate -> count, size)
 //
 // It is built against a copy of the profile and measurement packages
 // vendored by the Go toolchain (see regen.sh).
@@ -19,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"oracle/measurement"
 	"oracle/profile"
@@ -100,6 +105,20 @@ func main() {
 		fmt.Print(combine([]*profile.Profile{p, pbase}).String())
 	case "synth":
 		synth(args[1])
+	case "scale":
+		var ps []*profile.Profile
+		for _, f := range args[1:] {
+			ps = append(ps, load(f))
+		}
+		if err := measurement.ScaleProfiles(ps); err != nil {
+			fail(err)
+		}
+		for _, p := range ps {
+			fmt.Print(p.String())
+		}
+	case "scaleheap":
+		n, _ := strconv.Atoi(args[1])
+		scaleHeap(n)
 	default:
 		fmt.Fprintln(os.Stderr, "unknown mode", args[0])
 		os.Exit(2)
@@ -229,5 +248,39 @@ func synth(dir string) {
 			},
 		}
 		write("synth-n.pb.gz", p)
+	}
+}
+
+// scaleHeap prints heap samples unsampled through the legacy heap parser
+// itself (a one-sample heap_v2 profile each), so the float arithmetic is
+// pprof's, on this machine.
+func scaleHeap(n int) {
+	x := uint64(88172645463325252)
+	next := func() uint64 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return x
+	}
+	rates := []int64{2, 3, 7, 512, 4096, 65536, 524288, 1 << 20, 1 << 30}
+	for i := 0; i < n; i++ {
+		count := int64(next()%1000 + 1)
+		var size int64
+		switch next() % 3 {
+		case 0:
+			size = count * int64(next()%4096+1)
+		case 1:
+			size = int64(next() % (1 << 32))
+		default:
+			size = count * int64(1<<(next()%40))
+		}
+		rate := rates[next()%uint64(len(rates))]
+		text := fmt.Sprintf("heap profile: 1: 1 [1: 1] @ heap_v2/%d\n%d: %d [%d: %d] @ 0x1\n", rate, count, size, count, size)
+		p, err := profile.ParseData([]byte(text))
+		if err != nil {
+			fail(err)
+		}
+		v := p.Sample[0].Value
+		fmt.Printf("%d %d %d %d %d\n", count, size, rate, v[0], v[1])
 	}
 }
