@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn mapping_lines() {
-        // Forms from pprof's own memory-map tests.
+        // As pprof's ParseProcMaps reads them (checked with Go).
         assert_eq!(
             entry("00400000-02e00000 r-xp 00000000 00:00 0 /foo/bin"),
             Some((0x400000, 0x2e00000, 0, "/foo/bin".into(), "".into()))

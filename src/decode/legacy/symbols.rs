@@ -262,4 +262,40 @@ mod tests {
         assert!(parse_labels(b"# labels: {}").unwrap().is_empty());
         assert!(parse_labels(b"#\t0x1\tf+0x1\tf.go:1").is_none());
     }
+
+    /// The extension's own layout rules (pprof has no equivalent): frames
+    /// of one PC are one location's lines, innermost first; a PC repeated
+    /// in the stack (recursion) repeats its frames; frames the runtime
+    /// hid stay unsymbolized; labels become sample labels.
+    #[test]
+    fn frames_attach_to_locations() {
+        let text = "goroutine profile: total 2\n\
+            2 @ 0x9001 0x1001 0x2001 0x2001 0x3001\n\
+            # labels: {\"k\":\"v\"}\n\
+            #\t0x1000\ta.inner+0x1\ta.go:1\n\
+            #\t0x1000\ta.outer+0x2\ta.go:2\n\
+            #\t0x2000\tb.rec+0x1\tb.go:5\n\
+            #\t0x2000\tb.inl+0x1\tb.go:6\n\
+            #\t0x2000\tb.rec+0x1\tb.go:5\n\
+            #\t0x2000\tb.inl+0x1\tb.go:6\n\
+            \n";
+        let p = crate::decode::legacy::parse(text.as_bytes(), crate::decode::legacy::Options::symbolized())
+            .expect("parse")
+            .profile;
+        let frames = |addr: u64| -> Vec<(String, i64)> {
+            let l = p.locations.iter().find(|l| l.address == addr).expect("location");
+            l.lines.iter().map(|ln| (p.functions[ln.function as usize].name.clone(), ln.line)).collect()
+        };
+        assert!(frames(0x9000).is_empty());
+        assert_eq!(frames(0x1000), vec![("a.inner".to_string(), 1), ("a.outer".to_string(), 2)]);
+        assert_eq!(frames(0x2000), vec![("b.rec".to_string(), 5), ("b.inl".to_string(), 6)]);
+        assert!(frames(0x3000).is_empty());
+        assert_eq!(p.functions.len(), 4);
+        assert_eq!(p.labels.get(p.samples.labels[0]).str_values("k"), Some(&["v".to_string()][..]));
+        let plain = crate::decode::legacy::parse(text.as_bytes(), crate::decode::legacy::Options::pprof())
+            .expect("parse")
+            .profile;
+        assert!(plain.functions.is_empty());
+        assert_eq!(plain.samples.labels[0], 0);
+    }
 }
