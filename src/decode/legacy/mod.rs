@@ -232,9 +232,9 @@ impl Builder {
         i
     }
 
-    /// Samples and locations for each address list, every address
-    /// decremented by one except the first when `keep_leaf` (pprof's
-    /// "land on the call instruction" adjustment).
+    /// The locations of a stack, each address decremented by one (all of
+    /// them with `adjust_all`, else all but the leaf): pprof's "land on the
+    /// call instruction" adjustment of return addresses.
     pub fn stack(&mut self, addrs: &[u64], adjust_all: bool) -> Vec<usize> {
         addrs
             .iter()
