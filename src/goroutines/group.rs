@@ -306,11 +306,11 @@ pub fn basename(path: &str) -> &str {
 }
 
 fn aggregate(d: &Dump, grp: &mut Group) {
-    let mut states: HashMap<u32, i64> = HashMap::new();
-    let mut creators: HashMap<u32, (Vec<u64>, i64)> = HashMap::new();
-    let mut labels: HashMap<u32, i64> = HashMap::new();
+    let mut states: HashMap<u32, i64, FxBuild> = HashMap::default();
+    let mut creators: HashMap<u32, (Vec<u64>, i64), FxBuild> = HashMap::default();
+    let mut labels: HashMap<u32, i64, FxBuild> = HashMap::default();
     // Distinct stacks by call sites (debug=0 names generic shapes apart).
-    let mut stacks: HashMap<Vec<u32>, (u32, i64)> = HashMap::new();
+    let mut stacks: HashMap<Vec<u32>, (u32, i64), FxBuild> = HashMap::default();
     let mut sites: Vec<u32> = Vec::new();
     let mut wmin = u32::MAX;
     let mut wmax = 0u32;

@@ -35,7 +35,8 @@ pub struct GoroutinesArgs {
     /// or not. A text dump plus a debug=0/1 profile of the same process:
     /// the profile's labels are merged into the dump's groups. Several
     /// sources of one form are added up.
-    #[arg(value_name = "SOURCE", default_value = "-")]
+    /// Without SOURCE, stdin is read when it is not a terminal.
+    #[arg(value_name = "SOURCE")]
     pub sources: Vec<String>,
 
     /// Group by: stack, leaf, user (first non-stdlib frame), start
@@ -304,7 +305,18 @@ pub fn expand_url(spec: &str) -> Option<(String, String)> {
 fn load_all(args: &GoroutinesArgs, fetch: &FetchOptions) -> Result<Dump> {
     let mut dumps: Vec<Dump> = Vec::new();
     let mut url_label_sources = Vec::new();
-    for spec in &args.sources {
+    let stdin = ["-".to_string()];
+    let sources: &[String] = if args.sources.is_empty() {
+        if std::io::stdin().is_terminal() {
+            return Err(Error::usage(
+                "no SOURCE: give a dump file, `-` for stdin, or pipe one in (e.g. curl -s 'host:6060/debug/pprof/goroutine?debug=2' | pa goroutines)",
+            ));
+        }
+        &stdin
+    } else {
+        &args.sources
+    };
+    for spec in sources {
         match expand_url(spec) {
             Some((d2, d0)) => {
                 // debug=2 for states, waits and creators; debug=0 for labels.

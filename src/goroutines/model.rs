@@ -47,6 +47,10 @@ pub struct Frame {
     /// Index of func alone, for `--match func`.
     pub func_id: u32,
     pub std: bool,
+    /// `runtime.*` or `internal/runtime/*`: dropped when leading.
+    pub runtime: bool,
+    /// `runtime.goexit`: always dropped.
+    pub goexit: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -142,7 +146,7 @@ pub struct Dump {
     pub crashed: Option<usize>,
     pub sources: Vec<String>,
     interner: FrameInterner,
-    state_index: HashMap<String, u32>,
+    state_index: HashMap<String, u32, FxBuild>,
 }
 
 #[derive(Debug, Default)]
@@ -190,7 +194,8 @@ impl Dump {
         let n_funcs = self.interner.funcs.len() as u32;
         let func_id = *self.interner.funcs.entry(func.clone()).or_insert(n_funcs);
         let i = self.frames.len() as u32;
-        self.frames.push(Frame { func, file: file.to_string(), line, site, func_id, std: false });
+        let (runtime, goexit) = (is_runtime(&func), func == "runtime.goexit");
+        self.frames.push(Frame { func, file: file.to_string(), line, site, func_id, std: false, runtime, goexit });
         self.interner.frames.insert(key, i);
         i
     }
@@ -202,14 +207,18 @@ impl Dump {
     /// Appends a goroutine whose full stack (innermost first, runtime
     /// frames included) is `frames`; the stored stack is normalized.
     pub fn push(&mut self, mut g: Goroutine, frames: &[u32]) {
-        let start = self.stacks.len() as u32;
-        let keep: Vec<u32> =
-            frames.iter().copied().filter(|&f| self.frames[f as usize].func != "runtime.goexit").collect();
-        let lead = keep.iter().take_while(|&&f| is_runtime(&self.frames[f as usize].func)).count();
+        let start = self.stacks.len();
+        for &f in frames {
+            if !self.frames[f as usize].goexit {
+                self.stacks.push(f);
+            }
+        }
+        let lead = self.stacks[start..].iter().take_while(|&&f| self.frames[f as usize].runtime).count();
         // A stack of runtime frames only (GC workers in crash dumps) keeps them.
-        let from = if lead < keep.len() { lead } else { 0 };
-        self.stacks.extend_from_slice(&keep[from..]);
-        g.stack = (start, self.stacks.len() as u32);
+        if lead < self.stacks.len() - start {
+            self.stacks.drain(start..start + lead);
+        }
+        g.stack = (start as u32, self.stacks.len() as u32);
         self.goroutines.push(g);
     }
 
