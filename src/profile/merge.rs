@@ -107,10 +107,8 @@ pub fn scale_profiles(profiles: &mut [Profile]) -> Result<(), String> {
     if profiles.is_empty() {
         return Ok(());
     }
-    let period_types: Vec<(&str, &str)> = profiles
-        .iter()
-        .map(|p| (p.period_type.ty.as_str(), p.period_type.unit.as_str()))
-        .collect();
+    let period_types: Vec<(&str, &str)> =
+        profiles.iter().map(|p| (p.period_type.ty.as_str(), p.period_type.unit.as_str())).collect();
     let period_unit = match measurement::common_value_type(&period_types) {
         Ok(ix) => ix.map(|i| period_types[i].1.to_string()),
         Err((a, b)) => {
@@ -125,11 +123,7 @@ pub fn scale_profiles(profiles: &mut [Profile]) -> Result<(), String> {
     let n = profiles[0].sample_types.len();
     for p in &profiles[1..] {
         if p.sample_types.len() != n {
-            return Err(format!(
-                "inconsistent samples type count: {} != {}",
-                n,
-                p.sample_types.len()
-            ));
+            return Err(format!("inconsistent samples type count: {} != {}", n, p.sample_types.len()));
         }
     }
     let mut units: Vec<Option<String>> = Vec::with_capacity(n);
@@ -180,11 +174,8 @@ fn value_type_text(vt: &ValueType) -> String {
 /// Go's float-to-int64 conversion on amd64: truncation toward zero, and
 /// the "integer indefinite" value for NaN and out-of-range numbers.
 pub(crate) fn go_f64_to_i64(v: f64) -> i64 {
-    if v.is_nan() || v >= 9.223_372_036_854_775_808e18 || v < -9.223_372_036_854_775_808e18 {
-        i64::MIN
-    } else {
-        v as i64
-    }
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2^63
+    if !(-LIMIT..LIMIT).contains(&v) { i64::MIN } else { v as i64 }
 }
 
 /// pprof's `ScaleN`, quirks included: columns whose ratio is exactly 1 are
@@ -235,11 +226,8 @@ pub fn normalize(p: &mut Profile, base: &Profile) -> Result<(), String> {
     };
     let base_sums = sums(base);
     let src_sums = sums(p);
-    let ratios: Vec<f64> = base_sums
-        .iter()
-        .zip(&src_sums)
-        .map(|(&b, &s)| if s == 0 { 0.0 } else { b as f64 / s as f64 })
-        .collect();
+    let ratios: Vec<f64> =
+        base_sums.iter().zip(&src_sums).map(|(&b, &s)| if s == 0 { 0.0 } else { b as f64 / s as f64 }).collect();
     scale_n(p, &ratios);
     Ok(())
 }
@@ -277,18 +265,10 @@ fn compatible(a: &Profile, b: &Profile) -> Result<(), String> {
     if a.sample_types != b.sample_types {
         // pprof prints pointers here; the types themselves say more.
         let list = |p: &Profile| {
-            let v: Vec<String> = p
-                .sample_types
-                .iter()
-                .map(|t| format!("{}/{}", t.ty, t.unit))
-                .collect();
+            let v: Vec<String> = p.sample_types.iter().map(|t| format!("{}/{}", t.ty, t.unit)).collect();
             format!("[{}]", v.join(" "))
         };
-        return Err(format!(
-            "incompatible sample types {} and {}",
-            list(a),
-            list(b)
-        ));
+        return Err(format!("incompatible sample types {} and {}", list(a), list(b)));
     }
     Ok(())
 }
@@ -479,10 +459,7 @@ impl Merger {
             return (x, shift);
         }
         let x = self.out.mappings.len() as u32;
-        self.out.mappings.push(Mapping {
-            id: x as u64 + 1,
-            ..sm.clone()
-        });
+        self.out.mappings.push(Mapping { id: x as u64 + 1, ..sm.clone() });
         self.mappings.insert(key, x);
         ctx.mappings[i as usize] = Some((x, 0));
         (x, 0)
@@ -529,11 +506,7 @@ impl Merger {
         let lines: Vec<Line> = sl
             .lines
             .iter()
-            .map(|ln| Line {
-                function: self.map_function(src, ctx, ln.function),
-                line: ln.line,
-                column: ln.column,
-            })
+            .map(|ln| Line { function: self.map_function(src, ctx, ln.function), line: ln.line, column: ln.column })
             .collect();
         let loc = Location {
             id: self.out.locations.len() as u64 + 1,
@@ -575,22 +548,13 @@ impl Merger {
             parts[i * 2 + 1] = go_hex_i64(ln.line);
             parts[i * 2 + 2] = go_hex_i64(ln.column);
         }
-        LocationKey {
-            addr,
-            mapping_id,
-            lines: parts.join("|"),
-            is_folded: loc.is_folded,
-        }
+        LocationKey { addr, mapping_id, lines: parts.join("|"), is_folded: loc.is_folded }
     }
 }
 
 /// `strconv.FormatInt(v, 16)`.
 fn go_hex_i64(v: i64) -> String {
-    if v < 0 {
-        format!("-{:x}", v.unsigned_abs())
-    } else {
-        format!("{v:x}")
-    }
+    if v < 0 { format!("-{:x}", v.unsigned_abs()) } else { format!("{v:x}") }
 }
 
 /// pprof's mapping key: the size rounded up to 4 KiB, the offset, and the
@@ -599,14 +563,34 @@ fn mapping_key(m: &Mapping) -> MappingKey {
     const ROUND: u64 = 0x1000;
     let size = m.limit.wrapping_sub(m.start).wrapping_add(ROUND - 1);
     let size = size - size % ROUND;
-    let build_id_or_file = if !m.build_id.is_empty() {
-        m.build_id.clone()
-    } else {
-        m.file.clone()
-    };
-    MappingKey {
-        size,
-        offset: m.offset,
-        build_id_or_file,
+    let build_id_or_file = if !m.build_id.is_empty() { m.build_id.clone() } else { m.file.clone() };
+    MappingKey { size, offset: m.offset, build_id_or_file }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_conversions() {
+        // int64(v) and strconv.FormatInt(v, 16) as Go prints them on amd64.
+        assert_eq!(go_f64_to_i64(f64::NAN), i64::MIN);
+        assert_eq!(go_f64_to_i64(1e19), i64::MIN);
+        assert_eq!(go_f64_to_i64(-1e19), i64::MIN);
+        assert_eq!(go_f64_to_i64(-2.5), -2);
+        assert_eq!(go_f64_to_i64(2.9), 2);
+        assert_eq!(go_f64_to_i64(-9_223_372_036_854_775_808.0), i64::MIN);
+        assert_eq!(go_hex_i64(-26), "-1a");
+        assert_eq!(go_hex_i64(255), "ff");
+    }
+
+    #[test]
+    fn sample_type_count_mismatch() {
+        let with = |n: usize| Profile {
+            sample_types: vec![ValueType { ty: "a".into(), unit: "count".into() }; n],
+            ..Default::default()
+        };
+        // The message ScaleProfiles gives (pprof issue #432).
+        assert_eq!(scale_profiles(&mut [with(2), with(4)]).unwrap_err(), "inconsistent samples type count: 2 != 4");
     }
 }
