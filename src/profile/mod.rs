@@ -231,29 +231,10 @@ impl Profile {
         Err(format!("sample_index {:?} must be one of: [{}]", name, names.join(" ")))
     }
 
-    /// Multiplies every value of type i by `ratios[i]`, rounding as Go's
-    /// `math.Round` does, and drops samples left all zero (`ScaleN`).
+    /// Multiplies every value of type i by `ratios[i]` (pprof's `ScaleN`,
+    /// see `merge::scale_n`).
     pub fn scale_n(&mut self, ratios: &[f64]) {
-        if ratios.iter().all(|&r| r == 1.0) {
-            return;
-        }
-        let nv = self.samples.nv;
-        let mut out = Samples::new(nv);
-        let mut vals = vec![0i64; nv];
-        for i in 0..self.samples.len() {
-            let mut all_zero = true;
-            for (j, &v) in self.samples.values(i).iter().enumerate() {
-                let r = ratios[j];
-                vals[j] = if r == 1.0 { v } else { (v as f64 * r).round() as i64 };
-                if vals[j] != 0 {
-                    all_zero = false;
-                }
-            }
-            if !all_zero {
-                out.push(self.samples.stack(i), &vals, self.samples.labels[i]);
-            }
-        }
-        self.samples = out;
+        merge::scale_n(self, ratios);
     }
 
     /// `Scale(-1)` etc.: one ratio for every sample type.
