@@ -26,11 +26,25 @@ struct Cli {
 enum Command {
     Top(commands::top::TopArgs),
     Diff(commands::diff::DiffArgs),
+    #[command(after_help = "Examples:
+  curl -s 'localhost:6060/debug/pprof/goroutine?debug=2' | pa goroutines -
+  pa goroutines goroutine.pb.gz        # debug=0: states inferred from runtime frames, marked ~
+  pa goroutines --group-by creator --min-wait 10m dump.txt
+  pa goroutines --state 'chan (send|receive)' --label tenant=acme dump.txt
+  pa goroutines --json dump.txt | jq .
+  pa goroutines crash.log              # a panic/SIGQUIT crash dump in a log file")]
     Goroutines(pa::goroutines::GoroutinesArgs),
     Info(commands::info::InfoArgs),
     /// Fetch a profile from a URL and save it (validated, written atomically)
+    #[command(after_help = "Examples:
+  pa fetch -o heap-1.pb.gz localhost:6060/debug/pprof/heap
+  pa fetch --seconds 10 -o cpu.pb.gz localhost:6060/debug/pprof/profile
+  pa fetch -H 'Authorization: Bearer T' https://svc.internal:8443/debug/pprof/heap")]
     Fetch(pa::source::cli::FetchArgs),
     /// List the profiles a /debug/pprof/ index offers, with counts and commands
+    #[command(after_help = "Examples:
+  pa list localhost:6060
+  pa list http://10.0.0.7:6060/debug/pprof/")]
     List(pa::source::cli::ListArgs),
     /// Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)
     Flame(commands::flame::FlameArgs),
@@ -42,6 +56,9 @@ enum Command {
         args: Vec<String>,
     },
     /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)
+    #[command(after_help = "Examples:
+  pa completions bash > /etc/bash_completion.d/pa
+  pa completions zsh > ~/.zfunc/_pa")]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
