@@ -415,7 +415,7 @@ _pa() {
             return 0
             ;;
         pa__subcmd__goroutines)
-            opts="-g -m -x -s -n -h -V --group-by --match --depth --match-frame --exclude --state --label --creator --min-wait --min-count --hide-std --sort --top --frames --full --oneline --ids --parents --color --width --json --raw --labels-from --max-bytes --help --version"
+            opts="-g -m -x -s -n -H -h -V --group-by --match --depth --match-frame --exclude --state --label --creator --min-wait --min-count --hide-std --sort --top --frames --full --oneline --ids --parents --color --width --json --raw --labels-from --seconds --timeout --header --max-bytes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +502,22 @@ _pa() {
                     return 0
                     ;;
                 --labels-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

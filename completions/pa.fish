@@ -129,7 +129,10 @@ complete -c pa -n "__fish_pa_using_subcommand goroutines" -s n -l frames -d 'Fra
 complete -c pa -n "__fish_pa_using_subcommand goroutines" -l color -d 'When to colour: auto, always, never (auto: a terminal and no NO_COLOR)' -r
 complete -c pa -n "__fish_pa_using_subcommand goroutines" -l width -d 'Output width (default: $COLUMNS, the terminal\'s, else 100)' -r
 complete -c pa -n "__fish_pa_using_subcommand goroutines" -l labels-from -d 'Merge the labels of this debug=0/1 profile into a text dump' -r
-complete -c pa -n "__fish_pa_using_subcommand goroutines" -l max-bytes -d 'Cap on bytes read (and on inflated gzip size)' -r
+complete -c pa -n "__fish_pa_using_subcommand goroutines" -l seconds -d 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does' -r
+complete -c pa -n "__fish_pa_using_subcommand goroutines" -l timeout -d 'For a URL: give up after this long (30, 90s, 2m); default 1.5x --seconds, else 60s, plus 5s' -r
+complete -c pa -n "__fish_pa_using_subcommand goroutines" -s H -l header -d 'For a URL: extra request header, "Name: value" (repeatable)' -r
+complete -c pa -n "__fish_pa_using_subcommand goroutines" -l max-bytes -d 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)' -r
 complete -c pa -n "__fish_pa_using_subcommand goroutines" -l hide-std -d 'Hide groups whose frames are all stdlib or runtime'
 complete -c pa -n "__fish_pa_using_subcommand goroutines" -l full -d 'Every frame, uncollapsed, with full paths'
 complete -c pa -n "__fish_pa_using_subcommand goroutines" -l oneline -d 'One line per group: count, state, wait, first user frame'

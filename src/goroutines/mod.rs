@@ -114,17 +114,14 @@ pub struct GoroutinesArgs {
     /// Merge the labels of this debug=0/1 profile into a text dump.
     #[arg(long, value_name = "SOURCE")]
     pub labels_from: Option<String>,
-    /// Cap on bytes read (and on inflated gzip size).
-    #[arg(long, value_name = "BYTES")]
-    pub max_bytes: Option<u64>,
+    /// Fetch options for URLs (and the size cap for every source).
+    #[command(flatten)]
+    pub fetch: crate::source::cli::HttpArgs,
 }
 
 /// Runs `pa goroutines`, writing the report to `out`.
 pub fn run(args: GoroutinesArgs, out: &mut dyn Write) -> Result<()> {
-    let mut fetch = FetchOptions::default();
-    if let Some(m) = args.max_bytes {
-        fetch.max_bytes = m;
-    }
+    let fetch = args.fetch.fetch_options();
     let opts = options(&args)?;
     let dump = load_all(&args, &fetch)?;
     check_form(&args, &opts, &dump)?;
