@@ -2,5 +2,6 @@
 //! layouts byte for byte; the other modules are pa's own views.
 
 pub mod diff;
+pub mod flame;
 pub mod pprof;
 pub mod table;

@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod graph;
+pub mod stacks;
 
 use std::collections::HashMap;
 
