@@ -272,15 +272,17 @@ impl CallTree {
         &self.frames[self.nodes[node as usize].frame as usize].name
     }
 
-    /// Which nodes stay when every node whose value (the larger of new and
-    /// base, in absolute terms) is below `min` is merged into its parent.
-    /// The root always stays; a node stays only if its parent does.
+    /// Which nodes stay when every node whose (new) value is below `min` is
+    /// merged into its parent: the shape a flame graph draws. Nodes with no
+    /// positive value (base-only stacks of a differential tree) merge too,
+    /// so their change shows on the nearest drawn caller. The root and its
+    /// children with a value always stay (the root has no line of its
+    /// own, so this keeps the total); a node stays only if its parent does.
     pub fn keep_at_least(&self, min: i64) -> Vec<bool> {
         let mut keep = vec![false; self.nodes.len()];
         keep[0] = true;
         for (id, n) in self.nodes.iter().enumerate().skip(1) {
-            let w = n.cum.wrapping_abs().max(n.base_cum.wrapping_abs());
-            keep[id] = keep[n.parent as usize] && w >= min && w != 0;
+            keep[id] = keep[n.parent as usize] && n.cum > 0 && (n.cum >= min || n.depth == 1);
         }
         keep
     }
