@@ -104,7 +104,7 @@ fn reverse_merges_by_leaf() {
             (s, v)
         })
         .collect();
-    want.sort_by(|a, b| a.0.join(";").cmp(&b.0.join(";")));
+    want.sort_by_key(|a| a.0.join(";"));
     assert_eq!(rev, want);
 }
 
