@@ -180,12 +180,13 @@ pub fn simplify_func(name: &str) -> &str {
     let bytes = name.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let rest = &name[i..];
-        if rest.starts_with("(anonymous namespace)") {
+        // Bytes, not `&name[i..]`: i steps through multi-byte characters.
+        let rest = &bytes[i..];
+        if rest.starts_with(b"(anonymous namespace)") {
             i += "(anonymous namespace)".len();
             continue;
         }
-        if rest.starts_with("operator()") {
+        if rest.starts_with(b"operator()") {
             i += "operator()".len();
             continue;
         }
