@@ -116,7 +116,10 @@ fn convert(mut raw: pb::Profile) -> Result<Profile, ProtoError> {
     let total_locs: usize = sample.iter().map(|s| s.location_id.len()).sum();
     let mut samples = Samples::new(nv);
     samples.locs.reserve(total_locs);
-    samples.values.reserve(sample.len() * nv);
+    // The values there are, not samples x types: a file of many empty
+    // samples and many sample types must fail the count check below, not
+    // allocate their product first.
+    samples.values.reserve(sample.iter().map(|s| s.value.len()).sum());
     samples.labels.reserve(sample.len());
     samples.offsets.reserve(sample.len());
     let mut labels = LabelSets::default();
@@ -570,7 +573,9 @@ mod fast {
         // the array doubles if it is short and is trimmed at the end.
         samples.locs.reserve(sample_bytes / 3);
         samples.offsets.reserve(n);
-        samples.values.reserve(n * nv);
+        // Not n * nv, which a small file of many empty samples and many
+        // sample types makes huge: every value takes at least one byte.
+        samples.values.reserve(n.saturating_mul(nv).min(sample_bytes));
         samples.labels.reserve(n);
         let mut mismatch: Option<(usize, usize)> = None;
         walk(
@@ -608,7 +613,11 @@ mod fast {
                     if mismatch.is_none() {
                         mismatch = Some((samples.labels.len(), got));
                     }
-                    samples.values.resize(v0 + nv, 0);
+                    // No padding to nv: the checks stop at the first
+                    // mismatch and read no values from there on, and padding
+                    // every sample of a file with many sample types and
+                    // many empty samples would allocate their product.
+                    samples.values.truncate(v0);
                 }
                 samples.labels.push(u32::from(has_labels));
                 Some(())
