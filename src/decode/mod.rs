@@ -11,9 +11,13 @@ use std::io::Read;
 use crate::error::{Error, Result};
 use crate::profile::Profile;
 
-/// The default cap on the (inflated) size of one profile: big enough for
-/// the largest real profiles seen (hundreds of MB), small enough for a pod.
-pub const DEFAULT_MAX_BYTES: u64 = 2 << 30;
+/// The default cap on the size of one profile, as read and as inflated:
+/// 512 MiB. Real profiles are a few MB (a busy service's CPU or heap profile
+/// rarely passes 50 MB inflated), and decoding holds the inflated bytes plus
+/// the decoded tables, several times the inflated size, so a larger default
+/// would let one bad input take a small pod's whole memory. Raise it with
+/// `--max-bytes` for a genuine giant.
+pub const DEFAULT_MAX_BYTES: u64 = 512 << 20;
 
 /// What the bytes turned out to be; `pa info` shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,28 +49,56 @@ pub fn is_gzip(data: &[u8]) -> bool {
 }
 
 /// Inflates every gzip member (Go's reader is multistream too), refusing to
-/// go past `max` bytes of output.
+/// go past `max` bytes of output. Streamed: the output grows in steps that
+/// never pass `max + 1` bytes (no doubling past the cap), so a gzip bomb
+/// costs at most `max` bytes of memory and the time to inflate them.
 pub fn gunzip(data: &[u8], max: u64) -> std::result::Result<Vec<u8>, String> {
-    // The ISIZE trailer gives a good first guess for the output size.
-    let hint = if data.len() >= 4 {
+    /// Inflated bytes per read; also the first allocation when the trailer
+    /// gives no usable hint.
+    const CHUNK: usize = 256 << 10;
+    // Deflate cannot expand by more than 1032:1, so the ISIZE trailer (the
+    // last member's size mod 2^32, attacker-controlled) is only a hint,
+    // bounded by that and by the cap.
+    let hint = if data.len() >= 18 {
         let t = &data[data.len() - 4..];
-        u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as u64
+        u64::from(u32::from_le_bytes([t[0], t[1], t[2], t[3]]))
     } else {
         0
     };
-    let mut out = Vec::with_capacity(hint.min(max).min(1 << 30) as usize);
-    let mut dec = flate2::read::MultiGzDecoder::new(data).take(max.saturating_add(1));
-    match dec.read_to_end(&mut out) {
-        Ok(_) => {}
-        Err(e) => {
-            let what = match e.kind() {
-                std::io::ErrorKind::UnexpectedEof => "truncated gzip stream".to_string(),
-                _ => format!("corrupt gzip stream ({e})"),
-            };
-            return Err(format!(
-                "{what} after {} of output",
-                human_bytes(out.len() as u64)
-            ));
+    let limit = max.saturating_add(1);
+    let first = hint.min(data.len() as u64 * 1032).min(limit).max(CHUNK as u64).min(limit);
+    let mut out: Vec<u8> = Vec::with_capacity(first as usize);
+    let mut dec = flate2::read::MultiGzDecoder::new(data);
+    loop {
+        if out.len() == out.capacity() {
+            // Grow by doubling, capped at max + 1 bytes in all.
+            let room = (limit - out.len() as u64).min(out.capacity().max(CHUNK) as u64);
+            if room == 0 {
+                break;
+            }
+            out.reserve_exact(room as usize);
+        }
+        let spare = (out.capacity() - out.len()).min(CHUNK);
+        let len = out.len();
+        out.resize(len + spare, 0);
+        match dec.read(&mut out[len..]) {
+            Ok(0) => {
+                out.truncate(len);
+                break;
+            }
+            Ok(n) => out.truncate(len + n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => out.truncate(len),
+            Err(e) => {
+                out.truncate(len);
+                let what = match e.kind() {
+                    std::io::ErrorKind::UnexpectedEof => "truncated gzip stream".to_string(),
+                    _ => format!("corrupt gzip stream ({e})"),
+                };
+                return Err(format!("{what} after {} of output", human_bytes(out.len() as u64)));
+            }
+        }
+        if out.len() as u64 > max {
+            break;
         }
     }
     if out.len() as u64 > max {
@@ -86,11 +118,7 @@ pub fn human_bytes(n: u64) -> String {
         v /= 1024.0;
         u += 1;
     }
-    if u == 0 {
-        format!("{n} B")
-    } else {
-        format!("{v:.1} {}", UNITS[u])
-    }
+    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
 }
 
 /// Decodes one source's bytes. `name` is only for messages. Text profiles
@@ -114,21 +142,12 @@ pub fn decode_with(name: &str, data: &[u8], max_bytes: u64, legacy_opts: legacy:
     if raw.is_empty() {
         return Err(Error::input(
             name,
-            if gzipped {
-                "empty profile (the gzip stream holds no data)"
-            } else {
-                "empty input file"
-            },
+            if gzipped { "empty profile (the gzip stream holds no data)" } else { "empty input file" },
         ));
     }
     let proto_err = match proto::decode(raw) {
         Ok(profile) => {
-            return Ok(Decoded {
-                profile,
-                format: Format::Protobuf,
-                gzipped,
-                memstats: None,
-            });
+            return Ok(Decoded { profile, format: Format::Protobuf, gzipped, memstats: None });
         }
         Err(proto::ProtoError::Invalid(m)) => {
             return Err(Error::input(name, format!("malformed profile: {m}")));
@@ -165,30 +184,15 @@ fn unrecognized(data: &[u8]) -> String {
     let text = String::from_utf8_lossy(head);
     let t = text.trim_start();
     let lower = t.to_ascii_lowercase();
-    let what = if lower.starts_with("<!doctype html")
-        || lower.starts_with("<html")
-        || lower.contains("<body")
-    {
+    let what = if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<body") {
         "it is an HTML page".to_string()
     } else if t.starts_with('{') || t.starts_with('[') {
         "it looks like JSON".to_string()
     } else if t.starts_with("goroutine ") && t.contains('[') {
         "it is a goroutine dump (debug=2); read it with `pa goroutines`".to_string()
-    } else if head
-        .iter()
-        .all(|&b| b == b'\n' || b == b'\r' || b == b'\t' || (0x20..0x7f).contains(&b) || b >= 0x80)
-    {
-        let first = t
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(60)
-            .collect::<String>();
-        let first: String = first
-            .chars()
-            .map(|c| if c.is_control() { '?' } else { c })
-            .collect();
+    } else if head.iter().all(|&b| b == b'\n' || b == b'\r' || b == b'\t' || (0x20..0x7f).contains(&b) || b >= 0x80) {
+        let first = t.lines().next().unwrap_or("").chars().take(60).collect::<String>();
+        let first: String = first.chars().map(|c| if c.is_control() { '?' } else { c }).collect();
         format!("text starting {first:?} is no profile format pa knows")
     } else {
         "neither a pprof protobuf nor a text profile".to_string()
