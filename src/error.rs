@@ -47,10 +47,25 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Keep it on one line whatever the message carries.
-        let msg = self.message.replace(['\n', '\r'], " ");
+        // Keep it on one line whatever the message carries, and let no
+        // control character (a name or a server's text quoted in it) drive
+        // the terminal.
+        let clean = |s: &str| -> String {
+            s.chars()
+                .map(|c| {
+                    if c == '\n' || c == '\r' {
+                        ' '
+                    } else if c.is_control() {
+                        '?'
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        };
+        let msg = clean(&self.message);
         match &self.source {
-            Some(s) => write!(f, "{s}: {msg}"),
+            Some(s) => write!(f, "{}: {msg}", clean(s)),
             None => write!(f, "{msg}"),
         }
     }

@@ -100,7 +100,7 @@ pub fn run(a: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()>
         DiffFormat::Pprof => {
             let mut rpt = driver::build_report(combined, cfg, &mut warn)?;
             render::pprof::text(&mut buf, &mut rpt).map_err(crate::commands::io_error)?;
-            return out.write_all(&crate::profile::rawbytes::restore(&buf)).map_err(crate::commands::io_error);
+            return out.write_all(&crate::profile::rawbytes::for_stdout(&buf)).map_err(crate::commands::io_error);
         }
         f => {
             let diff = crate::report::diff::compute(&combined, &cfg, a.cum, &mut warn)?;

@@ -161,7 +161,7 @@ pub fn run(a: &InfoArgs, out: &mut dyn Write) -> Result<()> {
     }
     let io = |e: std::io::Error| Error::msg(format!("writing output: {e}"));
     if a.dump {
-        return out.write_all(&crate::profile::rawbytes::restore(&buf)).map_err(io);
+        return out.write_all(&crate::profile::rawbytes::for_stdout(&buf)).map_err(io);
     }
     if a.format == "json" {
         let items: Vec<String> = all

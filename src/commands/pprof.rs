@@ -413,7 +413,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<
             let _ = writeln!(err, "Generating report in {path}");
             crate::commands::write_file_atomic(path, &crate::profile::rawbytes::restore(&buf))?;
         }
-        None => out.write_all(&crate::profile::rawbytes::restore(&buf)).map_err(crate::commands::io_error)?,
+        None => out.write_all(&crate::profile::rawbytes::for_stdout(&buf)).map_err(crate::commands::io_error)?,
     }
     if let Some(m) = late_error {
         return Err(Error::msg(m));

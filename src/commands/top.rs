@@ -190,7 +190,7 @@ pub fn run(a: &TopArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> 
     }
     .map_err(|e| Error::msg(e.to_string()))?;
     if format == TopFormat::Pprof {
-        return out.write_all(&crate::profile::rawbytes::restore(&buf)).map_err(crate::commands::io_error);
+        return out.write_all(&crate::profile::rawbytes::for_stdout(&buf)).map_err(crate::commands::io_error);
     }
     out.write_all(&buf).map_err(crate::commands::io_error)
 }

@@ -53,6 +53,33 @@ pub fn restore(out: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     std::borrow::Cow::Owned(v)
 }
 
+/// pprof-exact output on its way to stdout: the original bytes, as go tool
+/// pprof prints them, for a pipe or a file; on a terminal, [`terminal`].
+pub fn for_stdout(out: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() { std::borrow::Cow::Owned(terminal(out)) } else { restore(out) }
+}
+
+/// Rendered output made safe for a terminal: a name cannot carry an escape
+/// sequence (ANSI, OSC) or a C1 control, so control characters other than
+/// newline and tab become `?`, and escaped invalid bytes U+FFFD.
+pub fn terminal(out: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(out);
+    let safe: String = text
+        .chars()
+        .map(|c| {
+            if raw_byte(c).is_some() {
+                '\u{FFFD}'
+            } else if c.is_control() && c != '\n' && c != '\t' {
+                '?'
+            } else {
+                c
+            }
+        })
+        .collect();
+    safe.into_bytes()
+}
+
 /// For displays that must stay valid UTF-8: escaped bytes become U+FFFD.
 pub fn display(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(|c| raw_byte(c).is_some()) {
@@ -72,6 +99,12 @@ mod tests {
         assert_eq!(s.chars().filter(|&c| raw_byte(c).is_some()).count(), 3);
         assert_eq!(&*restore(s.as_bytes()), raw);
         assert_eq!(display(&s), "bad\u{FFFD}\u{FFFD} name \u{FFFD}");
+    }
+
+    #[test]
+    fn terminal_output_has_no_controls() {
+        let s = decode(b"a\x1b[2J\x07b\xc2\x9bc\xff\td\n");
+        assert_eq!(terminal(s.as_bytes()), "a?[2J?b?c\u{FFFD}\td\n".as_bytes());
     }
 
     #[test]

@@ -32,9 +32,8 @@ pub fn json_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
+            // C1 controls too (U+009B is a CSI to some terminals).
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -43,9 +42,11 @@ pub fn json_string(s: &str) -> String {
 }
 
 /// CSV field (RFC 4180 quoting), with a leading `'` defused for formulas.
+/// CSV has no escapes, and it is often read on a terminal: control
+/// characters become `?` as in [`terminal_safe`].
 pub fn csv_field(s: &str) -> String {
-    let s =
-        if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s.to_string() };
+    let s = terminal_safe(s);
+    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s };
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
