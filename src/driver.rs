@@ -41,7 +41,11 @@ pub fn load_all(specs: &[String], s: &Sources) -> Result<Profile> {
         let name = source::display_name(spec, &s.fetch);
         profiles.push(crate::decode::decode_with(&name, &data, s.fetch.max_bytes, legacy)?.profile);
     }
-    merge::merge(profiles).map_err(|e| Error::msg(format!("problem fetching source profiles: {e}")))
+    merge::merge(profiles).map_err(|e| {
+        let e = Error::msg(format!("problem fetching source profiles: {e}"));
+        // One source: name it, as every other input error does.
+        if let [spec] = specs { e.with_source(&source::display_name(spec, &s.fetch)) } else { e }
+    })
 }
 
 /// pprof's `fetchProfiles` minus the network saving: merged sources, the
