@@ -8,6 +8,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use crate::profile::Profile;
 
@@ -200,132 +201,292 @@ pub fn node_info(p: &Profile, loc_ix: usize, line: Option<usize>, obj_names: boo
     ni
 }
 
-/// Per location, the node of each line (innermost first), or None when the
-/// node is not in the kept set. A location without lines has one node.
-fn location_nodes(
-    p: &Profile,
-    o: &GraphOptions,
-    kept: Option<&NodeSet>,
-    index: &mut HashMap<NodeInfo, u32>,
-    infos: &mut Vec<NodeInfo>,
-) -> Vec<Vec<Option<u32>>> {
-    let mut out = Vec::with_capacity(p.locations.len());
-    for (li, loc) in p.locations.iter().enumerate() {
-        let n = loc.lines.len().max(1);
-        let mut v = Vec::with_capacity(n);
-        for k in 0..n {
-            let info = node_info(p, li, if loc.lines.is_empty() { None } else { Some(k) }, o.obj_names);
-            if kept.is_some_and(|s| !s.contains(&info)) {
-                v.push(None);
+/// The nodes of every location, computed once per profile and options:
+/// the NodeInfo of each distinct node (numbered in order of first
+/// appearance, locations in order and each one's lines innermost first, as
+/// pprof meets them) and, per location, the node of each of its lines. A
+/// location without lines has one node. The graph builds then work on
+/// these numbers and never hash a NodeInfo again.
+pub struct LocationNodes {
+    infos: Vec<NodeInfo>,
+    /// `ids[offsets[l]..offsets[l + 1]]` are location l's nodes.
+    offsets: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl LocationNodes {
+    pub fn new(p: &Profile, o: &GraphOptions) -> LocationNodes {
+        let mut index: HashMap<NodeInfo, u32> = HashMap::with_capacity(p.locations.len());
+        let mut infos = Vec::new();
+        let mut offsets = Vec::with_capacity(p.locations.len() + 1);
+        let mut ids = Vec::with_capacity(p.locations.len());
+        offsets.push(0);
+        for (li, loc) in p.locations.iter().enumerate() {
+            for k in 0..loc.lines.len().max(1) {
+                let info = node_info(p, li, if loc.lines.is_empty() { None } else { Some(k) }, o.obj_names);
+                let id = match index.get(&info) {
+                    Some(&id) => id,
+                    None => {
+                        let id = infos.len() as u32;
+                        infos.push(info.clone());
+                        index.insert(info, id);
+                        id
+                    }
+                };
+                ids.push(id);
+            }
+            offsets.push(ids.len() as u32);
+        }
+        LocationNodes { infos, offsets, ids }
+    }
+
+    /// The numbering of a build restricted to `kept` (by node number):
+    /// kept nodes renumbered in order of first appearance, the others
+    /// `NONE`; and the NodeInfo of each new number.
+    fn restrict(&self, kept: Option<&[bool]>) -> (Vec<u32>, Vec<&NodeInfo>) {
+        let Some(kept) = kept else {
+            return (self.ids.clone(), self.infos.iter().collect());
+        };
+        let mut remap = vec![NONE; self.infos.len()];
+        let mut infos = Vec::new();
+        let ids = self
+            .ids
+            .iter()
+            .map(|&g| {
+                if !kept[g as usize] {
+                    return NONE;
+                }
+                if remap[g as usize] == NONE {
+                    remap[g as usize] = infos.len() as u32;
+                    infos.push(&self.infos[g as usize]);
+                }
+                remap[g as usize]
+            })
+            .collect();
+        (ids, infos)
+    }
+
+    /// A NodeSet as a mask over node numbers.
+    fn mask(&self, set: &NodeSet) -> Vec<bool> {
+        self.infos.iter().map(|i| set.contains(i)).collect()
+    }
+}
+
+/// "Not in the graph" in a location's node list.
+const NONE: u32 = u32::MAX;
+
+/// Sums of one run of samples: per node flat and cum, and the edges in
+/// order of first appearance.
+struct Sums {
+    flat: Vec<i64>,
+    flat_div: Vec<i64>,
+    cum: Vec<i64>,
+    cum_div: Vec<i64>,
+    edges: Vec<Edge>,
+    edge_ix: HashMap<u64, u32, BuildHasherDefault<Fx>>,
+}
+
+impl Sums {
+    fn new(n: usize) -> Sums {
+        Sums {
+            flat: vec![0; n],
+            flat_div: vec![0; n],
+            cum: vec![0; n],
+            cum_div: vec![0; n],
+            edges: Vec::new(),
+            edge_ix: HashMap::default(),
+        }
+    }
+
+    /// pprof's per-sample loop of `newGraph` over `samples`.
+    fn add(
+        &mut self,
+        p: &Profile,
+        o: &GraphOptions,
+        offsets: &[u32],
+        ids: &[u32],
+        samples: std::ops::Range<usize>,
+        with_edges: bool,
+    ) {
+        let mut seen = vec![0u32; self.flat.len()];
+        let mut edge_seen: Vec<u32> = Vec::new();
+        let s = &p.samples;
+        let mut stamp = 0u32;
+        for i in samples {
+            let vals = s.values(i);
+            let w = vals[o.value_index];
+            let dw = if o.mean { vals[0] } else { 0 };
+            if w == 0 && dw == 0 {
                 continue;
             }
-            let id = match index.get(&info) {
-                Some(&id) => id,
-                None => {
-                    let id = infos.len() as u32;
-                    infos.push(info.clone());
-                    index.insert(info, id);
-                    id
+            stamp = stamp.wrapping_add(1);
+            if stamp == 0 {
+                seen.iter_mut().for_each(|x| *x = 0);
+                edge_seen.iter_mut().for_each(|x| *x = 0);
+                stamp = 1;
+            }
+            let mut parent = NONE;
+            let mut residual = false;
+            for &l in s.stack(i).iter().rev() {
+                let nodes = &ids[offsets[l as usize] as usize..offsets[l as usize + 1] as usize];
+                let last = nodes.len() - 1;
+                for ni in (0..nodes.len()).rev() {
+                    let id = nodes[ni];
+                    if id == NONE {
+                        residual = true;
+                        continue;
+                    }
+                    let u = id as usize;
+                    if seen[u] != stamp {
+                        seen[u] = stamp;
+                        self.cum[u] += w;
+                        self.cum_div[u] += dw;
+                    }
+                    if with_edges && parent != NONE && parent != id {
+                        let edges = &mut self.edges;
+                        let e = *self.edge_ix.entry(u64::from(parent) << 32 | u64::from(id)).or_insert_with(|| {
+                            edges.push(Edge {
+                                src: parent,
+                                dst: id,
+                                weight: 0,
+                                weight_div: 0,
+                                residual: false,
+                                inline: true,
+                                live: true,
+                            });
+                            edge_seen.push(0);
+                            (edges.len() - 1) as u32
+                        });
+                        if edge_seen[e as usize] != stamp {
+                            edge_seen[e as usize] = stamp;
+                            let edge = &mut self.edges[e as usize];
+                            edge.weight += w;
+                            edge.weight_div += dw;
+                            if residual {
+                                edge.residual = true;
+                            }
+                            if ni == last {
+                                edge.inline = false;
+                            }
+                        }
+                    }
+                    parent = id;
+                    residual = false;
                 }
-            };
-            v.push(Some(id));
+            }
+            if parent != NONE && !residual {
+                self.flat[parent as usize] += w;
+                self.flat_div[parent as usize] += dw;
+            }
         }
-        out.push(v);
     }
-    out
+
+    /// Adds the sums of the samples that follow these: the same numbers,
+    /// edges and edge order as one pass over both runs.
+    fn append(&mut self, later: Sums) {
+        for (a, b) in [
+            (&mut self.flat, &later.flat),
+            (&mut self.flat_div, &later.flat_div),
+            (&mut self.cum, &later.cum),
+            (&mut self.cum_div, &later.cum_div),
+        ] {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        for e in later.edges {
+            let key = u64::from(e.src) << 32 | u64::from(e.dst);
+            match self.edge_ix.get(&key) {
+                Some(&i) => {
+                    let m = &mut self.edges[i as usize];
+                    m.weight += e.weight;
+                    m.weight_div += e.weight_div;
+                    m.residual |= e.residual;
+                    m.inline &= e.inline;
+                }
+                None => {
+                    self.edge_ix.insert(key, self.edges.len() as u32);
+                    self.edges.push(e);
+                }
+            }
+        }
+    }
 }
+
+/// FxHash for the edge keys (two node numbers).
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Below this many samples a second thread costs more than it saves.
+const PARALLEL_SAMPLES: usize = 20_000;
 
 /// pprof's `newGraph`, optionally restricted to `kept` nodes; edges are
 /// built only when `with_edges`.
 pub fn build(p: &Profile, o: &GraphOptions, kept: Option<&NodeSet>, with_edges: bool) -> Graph {
-    let mut index = HashMap::new();
-    let mut infos = Vec::new();
-    let loc_nodes = location_nodes(p, o, kept, &mut index, &mut infos);
+    let ln = LocationNodes::new(p, o);
+    let mask = kept.map(|k| ln.mask(k));
+    build_from(p, o, &ln, mask.as_deref(), with_edges)
+}
+
+/// `build` on precomputed location nodes, `kept` a mask over their numbers.
+pub fn build_from(p: &Profile, o: &GraphOptions, ln: &LocationNodes, kept: Option<&[bool]>, with_edges: bool) -> Graph {
+    let count = p.samples.len();
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    let split = (count >= PARALLEL_SAMPLES && threads > 1).then_some(count / 2);
+    build_split(p, o, ln, kept, with_edges, split)
+}
+
+/// `build_from` with the samples after `split` summed on a second thread.
+fn build_split(
+    p: &Profile,
+    o: &GraphOptions,
+    ln: &LocationNodes,
+    kept: Option<&[bool]>,
+    with_edges: bool,
+    split: Option<usize>,
+) -> Graph {
+    let (ids, infos) = ln.restrict(kept);
     let n = infos.len();
-    let mut flat = vec![0i64; n];
-    let mut flat_div = vec![0i64; n];
-    let mut cum = vec![0i64; n];
-    let mut cum_div = vec![0i64; n];
-    let mut seen = vec![0u32; n];
-    let mut edges: Vec<Edge> = Vec::new();
-    let mut edge_ix: HashMap<(u32, u32), u32> = HashMap::new();
-    let mut edge_seen: Vec<u32> = Vec::new();
-    let s = &p.samples;
-    let mut stamp = 0u32;
-    for i in 0..s.len() {
-        let vals = s.values(i);
-        let w = vals[o.value_index];
-        let dw = if o.mean { vals[0] } else { 0 };
-        if w == 0 && dw == 0 {
-            continue;
-        }
-        stamp = stamp.wrapping_add(1);
-        if stamp == 0 {
-            seen.iter_mut().for_each(|x| *x = 0);
-            edge_seen.iter_mut().for_each(|x| *x = 0);
-            stamp = 1;
-        }
-        let mut parent: Option<u32> = None;
-        let mut residual = false;
-        for &l in s.stack(i).iter().rev() {
-            let nodes = &loc_nodes[l as usize];
-            let last = nodes.len() - 1;
-            for ni in (0..nodes.len()).rev() {
-                let Some(id) = nodes[ni] else {
-                    residual = true;
-                    continue;
-                };
-                let u = id as usize;
-                if seen[u] != stamp {
-                    seen[u] = stamp;
-                    cum[u] += w;
-                    cum_div[u] += dw;
-                }
-                if with_edges {
-                    if let Some(par) = parent {
-                        if par != id {
-                            let e = *edge_ix.entry((par, id)).or_insert_with(|| {
-                                edges.push(Edge {
-                                    src: par,
-                                    dst: id,
-                                    weight: 0,
-                                    weight_div: 0,
-                                    residual: false,
-                                    inline: true,
-                                    live: true,
-                                });
-                                edge_seen.push(0);
-                                (edges.len() - 1) as u32
-                            });
-                            if edge_seen[e as usize] != stamp {
-                                edge_seen[e as usize] = stamp;
-                                let edge = &mut edges[e as usize];
-                                edge.weight += w;
-                                edge.weight_div += dw;
-                                if residual {
-                                    edge.residual = true;
-                                }
-                                if ni == last {
-                                    edge.inline = false;
-                                }
-                            }
-                        }
-                    }
-                }
-                parent = Some(id);
-                residual = false;
-            }
-        }
-        if let Some(par) = parent {
-            if !residual {
-                flat[par as usize] += w;
-                flat_div[par as usize] += dw;
-            }
-        }
-    }
+    let offsets = &ln.offsets;
+    let count = p.samples.len();
+    let sums = if let Some(mid) = split {
+        // Two runs on two cores, added in order.
+        let (mut a, b) = std::thread::scope(|sc| {
+            let later = sc.spawn(|| {
+                let mut b = Sums::new(n);
+                b.add(p, o, offsets, &ids, mid..count, with_edges);
+                b
+            });
+            let mut a = Sums::new(n);
+            a.add(p, o, offsets, &ids, 0..mid, with_edges);
+            (a, later.join().expect("graph thread"))
+        });
+        a.append(b);
+        a
+    } else {
+        let mut a = Sums::new(n);
+        a.add(p, o, offsets, &ids, 0..count, with_edges);
+        a
+    };
+    let Sums { flat, flat_div, cum, cum_div, edges, .. } = sums;
     // selectNodesForGraph: drop empty (and, on request, negative) nodes
     // from the list; their names stay for the edges that reach them.
-    let names: Vec<String> = infos.iter().map(NodeInfo::printable_name).collect();
+    let names: Vec<String> = infos.iter().map(|i| i.printable_name()).collect();
     let mut in_edges: Vec<Vec<u32>> = vec![Vec::new(); n];
     let mut out_edges: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (i, e) in edges.iter().enumerate() {
@@ -342,7 +503,7 @@ pub fn build(p: &Profile, o: &GraphOptions, kept: Option<&NodeSet>, with_edges: 
         }
         nodes.push(Node {
             id: u as u32,
-            info,
+            info: info.clone(),
             name: names[u].clone(),
             flat: flat[u],
             flat_div: flat_div[u],
@@ -463,36 +624,83 @@ pub fn trimmed(
     nodefraction: f64,
     edgefraction: f64,
 ) -> Trimmed {
-    let first = build(p, o, None, false);
-    let total = first.flat_sum();
+    // One numbering of the nodes for every step; the steps before the
+    // last need no rebuild: restricting a graph to some of its nodes
+    // changes neither their flat (it is the leaf's) nor their cum.
+    let ln = LocationNodes::new(p, o);
+    let mut g = build_from(p, o, &ln, None, false);
+    let total = g.flat_sum();
     let node_cutoff = ((total as f64 * nodefraction) as i64).abs();
     let edge_cutoff = ((total as f64 * edgefraction) as i64).abs();
-    let mut kept: Option<NodeSet> = None;
+    let mask = |g: &Graph| -> Vec<bool> {
+        let mut m = vec![false; g.names.len()];
+        for n in &g.nodes {
+            m[n.id as usize] = true;
+        }
+        m
+    };
+    let mut kept: Option<Vec<bool>> = None;
     let mut dropped_nodes = 0;
-    let mut count = first.nodes.len();
-    let mut graph = Some(first);
+    let mut count = g.nodes.len();
     if node_cutoff > 0 {
-        let set = graph.as_ref().map(|g| g.node_set(node_cutoff)).unwrap_or_default();
-        if set.len() != count {
-            dropped_nodes = count - set.len();
-            count = set.len();
-            kept = Some(set);
-            graph = None;
+        g.nodes.retain(|n| n.cum.abs() >= node_cutoff);
+        if g.nodes.len() != count {
+            dropped_nodes = count - g.nodes.len();
+            count = g.nodes.len();
+            kept = Some(mask(&g));
         }
     }
     let orig_count = count;
     if nodecount > 0 && (nodecount as usize) < count {
         // The node selection needs the sorted node list of the current step.
-        let mut g = match graph.take() {
-            Some(g) => g,
-            None => build(p, o, kept.as_ref(), false),
-        };
         g.sort(order);
-        let set: NodeSet = g.nodes.iter().take(nodecount as usize).map(|n| n.info.clone()).collect();
-        kept = Some(set);
+        g.nodes.truncate(nodecount as usize);
+        kept = Some(mask(&g));
     }
-    let mut g = build(p, o, kept.as_ref(), true);
+    drop(g);
+    let mut g = build_from(p, o, &ln, kept.as_deref(), true);
     g.sort(order);
     g.trim_low_frequency_edges(edge_cutoff);
     Trimmed { graph: g, orig_count, dropped_nodes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(g: &Graph) -> String {
+        let mut out = format!("{:?}\n", g.names);
+        for n in &g.nodes {
+            out += &format!(
+                "{} {} {} {} {} {} {:?} {:?}\n",
+                n.id, n.name, n.flat, n.flat_div, n.cum, n.cum_div, n.in_edges, n.out_edges
+            );
+        }
+        for e in &g.edges {
+            out += &format!("{:?}\n", e);
+        }
+        out
+    }
+
+    #[test]
+    fn two_threads_sum_as_one() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/profiles");
+        for name in ["cpu.pb.gz", "heap-2.pb.gz", "allocs.pb.gz", "goroutine.pb.gz"] {
+            let data = std::fs::read(format!("{dir}/{name}")).expect("testdata");
+            let p = crate::decode::decode(name, &data, 1 << 30).expect("decodes").profile;
+            for (value_index, mean) in [(0, false), (p.sample_types.len() - 1, false), (p.sample_types.len() - 1, true)]
+            {
+                let o = GraphOptions { value_index, mean, obj_names: false, drop_negative: false };
+                let ln = LocationNodes::new(&p, &o);
+                let cut: Vec<bool> = (0..ln.infos.len()).map(|i| i % 3 != 1).collect();
+                for kept in [None, Some(cut.as_slice())] {
+                    let one = summary(&build_split(&p, &o, &ln, kept, true, None));
+                    for split in [0, 1, p.samples.len() / 3, p.samples.len() / 2, p.samples.len()] {
+                        let two = summary(&build_split(&p, &o, &ln, kept, true, Some(split)));
+                        assert_eq!(one, two, "{name} split at {split}");
+                    }
+                }
+            }
+        }
+    }
 }
