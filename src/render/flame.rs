@@ -291,30 +291,37 @@ pub fn text(w: &mut dyn Write, tree: &CallTree, o: &TextOptions<'_>) -> io::Resu
         "",
         if tree.reversed { "callees above their callers" } else { "callers above their callees" }
     )?;
-    // DFS; the prefix of each node is its ancestors' guides.
-    let mut stack: Vec<(u32, String, bool)> = Vec::new();
+    // DFS in pre-order. `lasts[k]` tells whether the node's ancestor at
+    // depth k + 1 is its parent's last shown child; the guides of a node
+    // are drawn from it, only as far as they fit (deep trees stay linear).
+    let max_prefix = name_room.saturating_sub(20);
+    let mut lasts: Vec<bool> = Vec::new();
+    let mut stack: Vec<(u32, bool)> = Vec::new();
     let roots = sorted_children(0);
     for (i, &c) in roots.iter().enumerate().rev() {
-        stack.push((c, String::new(), i + 1 == roots.len()));
+        stack.push((c, i + 1 == roots.len()));
     }
-    while let Some((id, guides, last)) = stack.pop() {
+    while let Some((id, last)) = stack.pop() {
         let n = &tree.nodes[id as usize];
+        let depth = n.depth as usize;
+        lasts.truncate(depth - 1);
+        lasts.push(last);
         let (cum, own) = (n.net_cum(), n.net_self());
         let frac = if total != 0 { (cum as f64 / total as f64).abs() } else { 0.0 };
-        let branch = if n.depth <= 1 {
-            ""
-        } else if last {
-            "└─"
-        } else {
-            "├─"
-        };
-        let mut prefix = format!("{guides}{branch}");
-        // Deep trees: keep the end of the guides and at least 20 columns of name.
-        let max_prefix = name_room.saturating_sub(20);
-        let plen = prefix.chars().count();
-        if plen > max_prefix {
-            let tail: String = prefix.chars().skip(plen - max_prefix.saturating_sub(1)).collect();
-            prefix = format!("…{tail}");
+        // Guides of the ancestors at depth 2..depth-1 (lasts[1..depth-1]),
+        // then the branch; when too wide, the outermost guides give way to `…`.
+        let guides = depth.saturating_sub(2);
+        let mut prefix = String::new();
+        let mut skip = 0;
+        if 2 * depth.saturating_sub(1) > max_prefix {
+            prefix.push('…');
+            skip = guides - guides.min(max_prefix.saturating_sub(3) / 2);
+        }
+        for &l in &lasts[(1 + skip).min(lasts.len())..depth.saturating_sub(1).max(1)] {
+            prefix.push_str(if l { "  " } else { "│ " });
+        }
+        if depth > 1 {
+            prefix.push_str(if last { "└─" } else { "├─" });
         }
         let room = name_room.saturating_sub(prefix.chars().count());
         writeln!(
@@ -328,10 +335,8 @@ pub fn text(w: &mut dyn Write, tree: &CallTree, o: &TextOptions<'_>) -> io::Resu
             fit(&terminal_safe(tree.name(id)), room)
         )?;
         let children = sorted_children(id);
-        let child_guides =
-            if n.depth <= 1 { String::new() } else { format!("{guides}{}", if last { "  " } else { "│ " }) };
         for (i, &c) in children.iter().enumerate().rev() {
-            stack.push((c, child_guides.clone(), i + 1 == children.len()));
+            stack.push((c, i + 1 == children.len()));
         }
     }
     Ok(())
