@@ -9,31 +9,9 @@ use super::group::{Group, Options};
 use super::model::Dump;
 use super::render::{is_forever, time_text};
 
-/// A JSON string literal: quotes, backslashes and every control character
-/// escaped, so label values full of escapes stay inert.
+/// A JSON string literal (the one escaper every JSON output of pa uses).
 pub fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20
-                || c == '\u{7f}'
-                || ('\u{80}'..='\u{9f}').contains(&c)
-                || c == '\u{2028}'
-                || c == '\u{2029}' =>
-            {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::render::table::json_string(s)
 }
 
 fn obj_counts(d: &Dump, v: &[(u32, i64)]) -> String {

@@ -461,47 +461,7 @@ fn use_color(when: &str) -> Result<bool> {
 }
 
 fn width(flag: Option<usize>) -> usize {
-    if let Some(w) = flag {
-        return w.max(40);
-    }
-    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok())
-        && w > 0
-    {
-        return w.max(40);
-    }
-    if std::io::stdout().is_terminal()
-        && let Some(w) = terminal_width()
-    {
-        return w.max(40);
-    }
-    100
-}
-
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "macos"))]
-fn terminal_width() -> Option<usize> {
-    #[repr(C)]
-    struct WinSize {
-        rows: u16,
-        cols: u16,
-        xpixel: u16,
-        ypixel: u16,
-    }
-    unsafe extern "C" {
-        fn ioctl(fd: std::ffi::c_int, request: std::ffi::c_ulong, ...) -> std::ffi::c_int;
-    }
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    const TIOCGWINSZ: std::ffi::c_ulong = 0x5413;
-    #[cfg(target_os = "macos")]
-    const TIOCGWINSZ: std::ffi::c_ulong = 0x4008_7468;
-    let mut ws = WinSize { rows: 0, cols: 0, xpixel: 0, ypixel: 0 };
-    // SAFETY: TIOCGWINSZ writes one winsize struct into the pointer given.
-    let r = unsafe { ioctl(1, TIOCGWINSZ, &mut ws as *mut WinSize) };
-    (r == 0 && ws.cols > 0).then_some(ws.cols as usize)
-}
-
-#[cfg(not(any(target_os = "linux", target_os = "android", target_os = "macos")))]
-fn terminal_width() -> Option<usize> {
-    None
+    crate::render::terminal::columns(flag)
 }
 
 impl Kind {

@@ -5,3 +5,4 @@ pub mod diff;
 pub mod flame;
 pub mod pprof;
 pub mod table;
+pub mod terminal;
