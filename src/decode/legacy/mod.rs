@@ -146,7 +146,10 @@ pub fn parse(data: &[u8], opts: Options) -> Result<Parsed, LegacyError> {
             Ok((mut b, kind)) => {
                 b.add_frame_info();
                 let memstats = b.memstats.take();
-                let profile = b.finish().map_err(LegacyError::Malformed)?;
+                let mut profile = b.finish().map_err(LegacyError::Malformed)?;
+                if opts.symbolize {
+                    drop_unsymbolized_frames(&mut profile);
+                }
                 return Ok(Parsed { profile, kind, memstats });
             }
             Err(Fail::Unrecognized(r)) => {
@@ -158,6 +161,29 @@ pub fn parse(data: &[u8], opts: Options) -> Result<Parsed, LegacyError> {
         }
     }
     Err(LegacyError::Unrecognized(reason))
+}
+
+/// Go leaves runtime frames out of the `#` lines of its text profiles: the
+/// allocator under every heap sample, `runtime.goexit` at every root. With
+/// the binary, pprof names them and the profile's drop_frames removes them;
+/// read from the `#` lines alone they would be nameless frames that take
+/// the flat value, and a nameless root makes drop_frames cut whole stacks.
+/// So when a file named any frame, the frames it did not name leave the
+/// stacks, and the report is the one go tool pprof prints with the binary.
+fn drop_unsymbolized_frames(p: &mut crate::profile::Profile) {
+    if p.locations.iter().all(|l| l.lines.is_empty()) {
+        return;
+    }
+    let named: Vec<bool> = p.locations.iter().map(|l| !l.lines.is_empty()).collect();
+    let s = &p.samples;
+    let mut out = crate::profile::Samples::new(s.nv);
+    let mut stack = Vec::new();
+    for i in 0..s.len() {
+        stack.clear();
+        stack.extend(s.stack(i).iter().copied().filter(|&l| named[l as usize]));
+        out.push(&stack, s.values(i), s.labels[i]);
+    }
+    p.samples = out;
 }
 
 /// One sample while parsing: locations are indices into
