@@ -5,9 +5,7 @@ fn main() {
     println!("cargo:rerun-if-changed=proto/profile.proto");
     println!("cargo:rerun-if-changed=build.rs");
     let fds = protox::compile(["profile.proto"], ["proto"]).expect("proto/profile.proto must compile");
-    prost_build::Config::new()
-        .compile_fds(fds)
-        .expect("prost-build must generate the profile types");
+    prost_build::Config::new().compile_fds(fds).expect("prost-build must generate the profile types");
     // Record the commit for `pa --version`; absent outside a git checkout.
     let commit = std::process::Command::new("git")
         .args(["rev-parse", "--short=12", "HEAD"])

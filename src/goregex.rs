@@ -23,10 +23,7 @@ struct GoError {
 
 impl GoError {
     fn new(code: &'static str, expr: &str) -> Self {
-        GoError {
-            code,
-            expr: expr.to_string(),
-        }
+        GoError { code, expr: expr.to_string() }
     }
 
     /// Go's `regexp.Compile` error text.
@@ -121,8 +118,7 @@ impl<'a> Translator<'a> {
         while let Some(c) = self.rest().chars().next() {
             let start = self.pos;
             let mut repeat_start = None;
-            let is_repeat =
-                matches!(c, '*' | '+' | '?') || (c == '{' && parse_repeat(self.rest()).is_some());
+            let is_repeat = matches!(c, '*' | '+' | '?') || (c == '{' && parse_repeat(self.rest()).is_some());
             if !is_repeat {
                 self.out.push_str(&std::mem::take(&mut self.pending_flags));
             }
@@ -196,16 +192,10 @@ impl<'a> Translator<'a> {
             self.pos += 1;
         }
         if let Some(last) = self.last_repeat {
-            return Err(GoError::new(
-                ERR_INVALID_REPEAT_OP,
-                &self.src[last..self.pos],
-            ));
+            return Err(GoError::new(ERR_INVALID_REPEAT_OP, &self.src[last..self.pos]));
         }
         if !self.operand {
-            return Err(GoError::new(
-                ERR_MISSING_REPEAT_ARGUMENT,
-                &self.src[start..self.pos],
-            ));
+            return Err(GoError::new(ERR_MISSING_REPEAT_ARGUMENT, &self.src[start..self.pos]));
         }
         let text = &self.src[start..self.pos];
         self.out.push_str(text);
@@ -230,8 +220,7 @@ impl<'a> Translator<'a> {
                 return Err(GoError::new(ERR_INVALID_NAMED_CAPTURE, s));
             };
             let name = &s[name_start..end];
-            let valid =
-                !name.is_empty() && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric());
+            let valid = !name.is_empty() && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric());
             if !valid {
                 return Err(GoError::new(ERR_INVALID_NAMED_CAPTURE, &s[..=end]));
             }
@@ -374,9 +363,7 @@ impl<'a> Translator<'a> {
                 t = &t[len..];
                 continue;
             }
-            if let Some(c @ ('d' | 'D' | 's' | 'S' | 'w' | 'W')) =
-                t.strip_prefix('\\').and_then(|r| r.chars().next())
-            {
+            if let Some(c @ ('d' | 'D' | 's' | 'S' | 'w' | 'W')) = t.strip_prefix('\\').and_then(|r| r.chars().next()) {
                 let (body, neg) = perl_class(c);
                 if neg {
                     out.push_str("[^");
@@ -442,8 +429,8 @@ fn perl_class(c: char) -> (&'static str, bool) {
 
 fn is_posix_class(name: &str) -> bool {
     const NAMES: [&str; 14] = [
-        "alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct",
-        "space", "upper", "word", "xdigit",
+        "alnum", "alpha", "ascii", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper",
+        "word", "xdigit",
     ];
     let inner = &name[2..name.len() - 2];
     let inner = inner.strip_prefix('^').unwrap_or(inner);
@@ -559,11 +546,7 @@ fn parse_repeat(s: &str) -> Option<(i64, i64, usize)> {
             return None;
         }
         // Go gives up (and later reports the count) past nine digits.
-        Some(if digits.len() > 9 {
-            -1
-        } else {
-            digits.parse().unwrap_or(-1)
-        })
+        Some(if digits.len() > 9 { -1 } else { digits.parse().unwrap_or(-1) })
     };
     let min = int(&mut i)?;
     let max;
@@ -1829,11 +1812,7 @@ mod tests {
                 (-1, -1),
             ],
         ),
-        (
-            "[a--b]+",
-            "error parsing regexp: invalid character class range: `a--`",
-            &[],
-        ),
+        ("[a--b]+", "error parsing regexp: invalid character class range: `a--`", &[]),
         (
             "[~~]+",
             "",
@@ -2497,11 +2476,7 @@ mod tests {
                 (-1, -1),
             ],
         ),
-        (
-            "a**",
-            "error parsing regexp: invalid nested repetition operator: `**`",
-            &[],
-        ),
+        ("a**", "error parsing regexp: invalid nested repetition operator: `**`", &[]),
         (
             "a*?",
             "",
@@ -2541,55 +2516,19 @@ mod tests {
                 (0, 0),
             ],
         ),
-        (
-            "**",
-            "error parsing regexp: missing argument to repetition operator: `*`",
-            &[],
-        ),
-        (
-            "a|*",
-            "error parsing regexp: missing argument to repetition operator: `*`",
-            &[],
-        ),
+        ("**", "error parsing regexp: missing argument to repetition operator: `*`", &[]),
+        ("a|*", "error parsing regexp: missing argument to repetition operator: `*`", &[]),
         ("(a", "error parsing regexp: missing closing ): `(a`", &[]),
         ("a)", "error parsing regexp: unexpected ): `a)`", &[]),
         ("[a", "error parsing regexp: missing closing ]: `[a`", &[]),
         ("[]", "error parsing regexp: missing closing ]: `[]`", &[]),
-        (
-            "a\\",
-            "error parsing regexp: trailing backslash at end of expression: ``",
-            &[],
-        ),
-        (
-            "\\y",
-            "error parsing regexp: invalid escape sequence: `\\y`",
-            &[],
-        ),
-        (
-            "\\C",
-            "error parsing regexp: invalid escape sequence: `\\C`",
-            &[],
-        ),
-        (
-            "\\8",
-            "error parsing regexp: invalid escape sequence: `\\8`",
-            &[],
-        ),
-        (
-            "\\1",
-            "error parsing regexp: invalid escape sequence: `\\1`",
-            &[],
-        ),
-        (
-            "(?x)a",
-            "error parsing regexp: invalid or unsupported Perl syntax: `(?x`",
-            &[],
-        ),
-        (
-            "(?i",
-            "error parsing regexp: invalid or unsupported Perl syntax: `(?i`",
-            &[],
-        ),
+        ("a\\", "error parsing regexp: trailing backslash at end of expression: ``", &[]),
+        ("\\y", "error parsing regexp: invalid escape sequence: `\\y`", &[]),
+        ("\\C", "error parsing regexp: invalid escape sequence: `\\C`", &[]),
+        ("\\8", "error parsing regexp: invalid escape sequence: `\\8`", &[]),
+        ("\\1", "error parsing regexp: invalid escape sequence: `\\1`", &[]),
+        ("(?x)a", "error parsing regexp: invalid or unsupported Perl syntax: `(?x`", &[]),
+        ("(?i", "error parsing regexp: invalid or unsupported Perl syntax: `(?i`", &[]),
         (
             "(?P<n>a)(?<m>b)",
             "",
@@ -2629,36 +2568,12 @@ mod tests {
                 (-1, -1),
             ],
         ),
-        (
-            "(?P<>a)",
-            "error parsing regexp: invalid named capture: `(?P<>`",
-            &[],
-        ),
-        (
-            "(?'n'a)",
-            "error parsing regexp: invalid or unsupported Perl syntax: `(?'`",
-            &[],
-        ),
-        (
-            "[z-a]",
-            "error parsing regexp: invalid character class range: `z-a`",
-            &[],
-        ),
-        (
-            "[[:foo:]]",
-            "error parsing regexp: invalid character class range: `[:foo:]`",
-            &[],
-        ),
-        (
-            "a{1001}",
-            "error parsing regexp: invalid repeat count: `{1001}`",
-            &[],
-        ),
-        (
-            "a{2,1}",
-            "error parsing regexp: invalid repeat count: `{2,1}`",
-            &[],
-        ),
+        ("(?P<>a)", "error parsing regexp: invalid named capture: `(?P<>`", &[]),
+        ("(?'n'a)", "error parsing regexp: invalid or unsupported Perl syntax: `(?'`", &[]),
+        ("[z-a]", "error parsing regexp: invalid character class range: `z-a`", &[]),
+        ("[[:foo:]]", "error parsing regexp: invalid character class range: `[:foo:]`", &[]),
+        ("a{1001}", "error parsing regexp: invalid repeat count: `{1001}`", &[]),
+        ("a{2,1}", "error parsing regexp: invalid repeat count: `{2,1}`", &[]),
         (
             "a{01}",
             "",
@@ -2698,26 +2613,10 @@ mod tests {
                 (-1, -1),
             ],
         ),
-        (
-            "\\x{110000}",
-            "error parsing regexp: invalid escape sequence: `\\x{110000`",
-            &[],
-        ),
-        (
-            "\\xZZ",
-            "error parsing regexp: invalid escape sequence: `\\xZZ`",
-            &[],
-        ),
-        (
-            "(?-)a",
-            "error parsing regexp: invalid or unsupported Perl syntax: `(?-)`",
-            &[],
-        ),
-        (
-            "(?i-)a",
-            "error parsing regexp: invalid or unsupported Perl syntax: `(?i-)`",
-            &[],
-        ),
+        ("\\x{110000}", "error parsing regexp: invalid escape sequence: `\\x{110000`", &[]),
+        ("\\xZZ", "error parsing regexp: invalid escape sequence: `\\xZZ`", &[]),
+        ("(?-)a", "error parsing regexp: invalid or unsupported Perl syntax: `(?-)`", &[]),
+        ("(?i-)a", "error parsing regexp: invalid or unsupported Perl syntax: `(?i-)`", &[]),
         (
             "(?i-s:a.)",
             "",
@@ -2874,11 +2773,7 @@ mod tests {
                 (0, 0),
             ],
         ),
-        (
-            "x{99999999999}",
-            "error parsing regexp: invalid repeat count: `{99999999999}`",
-            &[],
-        ),
+        ("x{99999999999}", "error parsing regexp: invalid repeat count: `{99999999999}`", &[]),
         (
             "[\\d-z]+",
             "",
@@ -2996,11 +2891,7 @@ mod tests {
                 (0, 3),
             ],
         ),
-        (
-            "a++",
-            "error parsing regexp: invalid nested repetition operator: `++`",
-            &[],
-        ),
+        ("a++", "error parsing regexp: invalid nested repetition operator: `++`", &[]),
         (
             "(a)(?i)*",
             "",
@@ -3129,9 +3020,7 @@ mod tests {
                     assert_eq!(err, "", "{pattern:?} should not compile");
                     assert_eq!(spans.len(), INPUTS.len());
                     for (input, &(s, e)) in INPUTS.iter().zip(spans) {
-                        let got = re
-                            .find(input)
-                            .map_or((-1, -1), |m| (m.start() as i64, m.end() as i64));
+                        let got = re.find(input).map_or((-1, -1), |m| (m.start() as i64, m.end() as i64));
                         assert_eq!(got, (s, e), "{pattern:?} on {input:?}");
                     }
                 }
@@ -3157,20 +3046,14 @@ mod tests {
         assert!(re.is_match("runtime.gopark"));
         assert!(!re.is_match("xruntime.gopark"));
         assert!(!re.is_match("malloc2"));
-        assert_eq!(
-            compile_anchored("a)").unwrap_err(),
-            "error parsing regexp: unexpected ): `^(a))$`"
-        );
+        assert_eq!(compile_anchored("a)").unwrap_err(), "error parsing regexp: unexpected ): `^(a))$`");
     }
 
     #[test]
     fn escaped_punctuation_is_literal() {
         // Go: an escaped ASCII non-word character is always itself, both
         // outside and inside a class.
-        for c in (0u8..128)
-            .map(char::from)
-            .filter(char::is_ascii_punctuation)
-        {
+        for c in (0u8..128).map(char::from).filter(char::is_ascii_punctuation) {
             let text = c.to_string();
             for p in [format!("\\{c}"), format!("[\\{c}]")] {
                 let re = compile(&p).unwrap_or_else(|e| panic!("{p:?}: {e}"));

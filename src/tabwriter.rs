@@ -69,12 +69,7 @@ pub fn align_right(text: &str) -> String {
 /// by one `Write(text)` and `Flush()`, for a non-tab `pad`, with flags
 /// either `AlignRight` (`right`) or none.
 pub fn tabwrite(text: &str, minwidth: usize, padding: usize, pad: char, right: bool) -> String {
-    let layout = Layout {
-        minwidth,
-        padding,
-        pad,
-        right,
-    };
+    let layout = Layout { minwidth, padding, pad, right };
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     // A form feed ends the line and flushes: columns never span it.
     let mut sections = split_outside_escapes(text, &['\x0c']).into_iter().peekable();
@@ -101,10 +96,7 @@ fn split_lines(section: &str, terminated: bool) -> (Vec<Vec<Cell<'_>>>, bool) {
     for (i, line) in raw.iter().enumerate() {
         let mut cells: Vec<Cell<'_>> = split_outside_escapes(line, &['\t', '\x0b'])
             .into_iter()
-            .map(|t| Cell {
-                text: t,
-                width: cell_width(t),
-            })
+            .map(|t| Cell { text: t, width: cell_width(t) })
             .collect();
         let is_last = i + 1 == n;
         if is_last && !terminated && cells.last().is_some_and(|c| c.text.is_empty()) {
@@ -212,11 +204,7 @@ mod tests {
             " key1: Total 1.12s of 1.12s (  100%)\n          1s (89.29%): tag1\n       100ms ( 8.93%): tag2\n        10ms ( 0.89%): tag3\n        10ms ( 0.89%): tag4\n\n key2: Total 1.02s of 1.12s (91.07%)\n       1.01s (90.18%): tag1\n        10ms ( 0.89%): tag2\n\n key3: Total 100ms of 1.12s ( 8.93%)\n       100ms ( 8.93%): tag2\n\n",
             "key1:   Total 1.12s of 1.12s (  100%)\n       1s (89.29%):      tag1\n       100ms ( 8.93%):   tag2\n       10ms ( 0.89%):    tag3\n       10ms ( 0.89%):    tag4\n\nkey2:   Total 1.02s of 1.12s (91.07%)\n       1.01s (90.18%):   tag1\n       10ms ( 0.89%):    tag2\n\nkey3:   Total 100ms of 1.12s ( 8.93%)\n       100ms ( 8.93%):   tag2\n\n",
         ),
-        (
-            "a\tbb\tccc\nddd\te\nf\n\tg\th\n",
-            "   a bbccc\n ddde\nf\n  gh\n",
-            "a    bb  ccc\nddd  e\nf\n   g  h\n",
-        ),
+        ("a\tbb\tccc\nddd\te\nf\n\tg\th\n", "   a bbccc\n ddde\nf\n  gh\n", "a    bb  ccc\nddd  e\nf\n   g  h\n"),
         ("μé\tx\nabcd\ty\n", "   μéx\n abcdy\n", "μé    x\nabcd  y\n"),
         (
             "a\tb\tc\td\na\tbbbb\nx\tyy\tzzz\tw\n",
@@ -226,11 +214,7 @@ mod tests {
         ("a\x0bb\nccc\x0bd\n", "   ab\n cccd\n", "a    b\nccc  d\n"),
         ("a\tb\n\x0cccc\td\n", " ab\n\n cccd\n", "a  b\n\nccc  d\n"),
         ("a\tb\x0cccc\td\x0c", " ab\n cccd\n", "a  b\nccc  d\n"),
-        (
-            "a\tb\nno tabs\nccc\td\n",
-            " ab\nno tabs\n cccd\n",
-            "a  b\nno tabs\nccc  d\n",
-        ),
+        ("a\tb\nno tabs\nccc\td\n", " ab\nno tabs\n cccd\n", "a  b\nno tabs\nccc  d\n"),
         ("\t\t\nx\t\t\n", "   \n x \n", "      \nx     \n"),
     ];
 

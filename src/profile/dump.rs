@@ -22,11 +22,7 @@ pub fn to_string_in(p: &Profile, zone: &Zone) -> String {
     if !p.doc_url.is_empty() {
         let _ = writeln!(out, "Doc: {}", p.doc_url);
     }
-    let _ = writeln!(
-        out,
-        "PeriodType: {} {}",
-        p.period_type.ty, p.period_type.unit
-    );
+    let _ = writeln!(out, "PeriodType: {} {}", p.period_type.ty, p.period_type.unit);
     let _ = writeln!(out, "Period: {}", p.period);
     if p.time_nanos != 0 {
         let _ = writeln!(out, "Time: {}", zone.format_time_string(p.time_nanos));
@@ -40,11 +36,7 @@ pub fn to_string_in(p: &Profile, zone: &Zone) -> String {
     out.push_str("Samples:\n");
     let mut header = String::new();
     for st in &p.sample_types {
-        let dflt = if st.ty == p.default_sample_type {
-            "[dflt]"
-        } else {
-            ""
-        };
+        let dflt = if st.ty == p.default_sample_type { "[dflt]" } else { "" };
         let _ = write!(header, "{}/{}{} ", st.ty, st.unit, dflt);
     }
     out.push_str(header.trim_matches(is_go_space));
@@ -84,11 +76,7 @@ const LABEL_INDENT: &str = "                ";
 
 fn write_labels(out: &mut String, labels: &LabelSet) {
     if !labels.strs.is_empty() {
-        let mut items: Vec<String> = labels
-            .strs
-            .iter()
-            .map(|(k, vs)| format!("{k}:[{}]", vs.join(" ")))
-            .collect();
+        let mut items: Vec<String> = labels.strs.iter().map(|(k, vs)| format!("{k}:[{}]", vs.join(" "))).collect();
         sort_as_bytes(&mut items);
         out.push_str(LABEL_INDENT);
         out.push_str(&items.join(" "));
@@ -100,10 +88,7 @@ fn write_labels(out: &mut String, labels: &LabelSet) {
             .iter()
             .map(|(k, vs, units)| {
                 let vals: Vec<String> = if units.len() == vs.len() {
-                    vs.iter()
-                        .zip(units)
-                        .map(|(v, u)| format!("{v} {u}"))
-                        .collect()
+                    vs.iter().zip(units).map(|(v, u)| format!("{v} {u}")).collect()
                 } else {
                     vs.iter().map(|v| v.to_string()).collect()
                 };
@@ -120,10 +105,7 @@ fn write_labels(out: &mut String, labels: &LabelSet) {
 /// Sorts as Go sorts strings: by their bytes, with escaped non-UTF-8
 /// bytes compared as the bytes they stand for.
 fn sort_as_bytes(items: &mut [String]) {
-    if items
-        .iter()
-        .any(|s| s.chars().any(|c| rawbytes::raw_byte(c).is_some()))
-    {
+    if items.iter().any(|s| s.chars().any(|c| rawbytes::raw_byte(c).is_some())) {
         items.sort_by(|a, b| rawbytes::restore(a.as_bytes()).cmp(&rawbytes::restore(b.as_bytes())));
     } else {
         items.sort();
@@ -150,11 +132,7 @@ fn write_location(out: &mut String, p: &Profile, l: &Location) {
             out.push_str("             ");
         }
         let f = &p.functions[ln.function as usize];
-        let _ = write!(
-            out,
-            "{} {}:{}:{} s={}",
-            f.name, f.filename, ln.line, ln.column, f.start_line
-        );
+        let _ = write!(out, "{} {}:{}:{} s={}", f.name, f.filename, ln.line, ln.column, f.start_line);
         if f.name != f.system_name {
             let _ = write!(out, "({})", f.system_name);
         }
@@ -176,9 +154,5 @@ fn write_mapping(out: &mut String, m: &Mapping) {
     if m.has_inline_frames {
         bits.push_str("[IN]");
     }
-    let _ = writeln!(
-        out,
-        "{}: {:#x}/{:#x}/{:#x} {} {} {}",
-        m.id, m.start, m.limit, m.offset, m.file, m.build_id, bits
-    );
+    let _ = writeln!(out, "{}: {:#x}/{:#x}/{:#x} {} {} {}", m.id, m.start, m.limit, m.offset, m.file, m.build_id, bits);
 }
