@@ -229,6 +229,13 @@ Options: -sample_index, -inuse_space, -inuse_objects, -alloc_space,
 Not supported (refused by name): -dot, -svg and other graph images,
   -callgrind, -proto, -topproto, -list, -disasm, -weblist, -http,
   -tagroot, -tagleaf.
+
+Examples:
+  pa pprof -top -sample_index=inuse_objects -nodecount=10 heap.pb.gz
+  pa pprof -traces cpu.pb.gz
+  pa pprof -peek='mypkg\.Handler' cpu.pb.gz
+  pa pprof -top -diff_base=heap-1.pb.gz heap-2.pb.gz
+  curl -s localhost:6060/debug/pprof/heap | pa pprof -top -
 ";
 
 /// Runs `pa pprof ARGS`. Informational lines go to `err`.
