@@ -233,7 +233,7 @@ Not supported (refused by name): -dot, -svg and other graph images,
 Examples:
   pa pprof -top -sample_index=inuse_objects -nodecount=10 heap.pb.gz
   pa pprof -traces cpu.pb.gz
-  pa pprof -peek='mypkg\.Handler' cpu.pb.gz
+  pa pprof -peek='mypkg\\.Handler' cpu.pb.gz
   pa pprof -top -diff_base=heap-1.pb.gz heap-2.pb.gz
   curl -s localhost:6060/debug/pprof/heap | pa pprof -top -
 ";
