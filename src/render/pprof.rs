@@ -37,7 +37,7 @@ pub fn tree(w: &mut dyn Write, rpt: &mut Report) -> io::Result<Option<String>> {
     const SEP: &str = "----------------------------------------------------------+-------------";
     let t = rpt.trimmed_graph();
     let g = &t.graph;
-    let shown: i64 = g.nodes.iter().map(|n| n.flat_value()).sum();
+    let shown: i64 = g.nodes.iter().fold(0i64, |a, n| a.wrapping_add(n.flat_value()));
     let labels = rpt.report_labels(shown, g.nodes.len(), t.orig_count, t.dropped_nodes);
     writeln!(w, "{}", labels.join("\n"))?;
     writeln!(w, "{SEP}")?;
@@ -202,7 +202,7 @@ pub fn tags(w: &mut dyn Write, rpt: &Report) -> io::Result<()> {
         let mut vs: Vec<(&String, i64)> = values.iter().map(|(k, &v)| (k, v)).collect();
         vs.sort_by(|a, b| {
             if a.1 != b.1 {
-                let (x, y) = (a.1.abs(), b.1.abs());
+                let (x, y) = (a.1.wrapping_abs(), b.1.wrapping_abs());
                 if x != y {
                     return y.cmp(&x);
                 }

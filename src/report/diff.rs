@@ -36,10 +36,10 @@ pub struct DiffRow {
 
 impl DiffRow {
     pub fn delta_flat(&self) -> i64 {
-        self.new_flat - self.base_flat
+        self.new_flat.wrapping_sub(self.base_flat)
     }
     pub fn delta_cum(&self) -> i64 {
-        self.new_cum - self.base_cum
+        self.new_cum.wrapping_sub(self.base_cum)
     }
 }
 
@@ -113,11 +113,20 @@ pub fn compute(combined: &Profile, cfg: &Config, cum: bool, warn: &mut dyn FnMut
     }
     rows.sort_by(|a, b| {
         let key = |r: &DiffRow| {
-            if cum { (r.delta_cum().abs(), r.delta_flat().abs()) } else { (r.delta_flat().abs(), r.delta_cum().abs()) }
+            if cum {
+                (r.delta_cum().wrapping_abs(), r.delta_flat().wrapping_abs())
+            } else {
+                (r.delta_flat().wrapping_abs(), r.delta_cum().wrapping_abs())
+            }
         };
         key(b)
             .cmp(&key(a))
-            .then_with(|| b.new_cum.abs().max(b.base_cum.abs()).cmp(&a.new_cum.abs().max(a.base_cum.abs())))
+            .then_with(|| {
+                b.new_cum
+                    .wrapping_abs()
+                    .max(b.base_cum.wrapping_abs())
+                    .cmp(&a.new_cum.wrapping_abs().max(a.base_cum.wrapping_abs()))
+            })
             .then_with(|| a.name.cmp(&b.name))
     });
     Ok(Diff { rows, base_total, new_total, sample_type, sample_unit, base_profile: base_p, new_profile: new_p })

@@ -339,8 +339,8 @@ impl Sums {
                     let u = id as usize;
                     if seen[u] != stamp {
                         seen[u] = stamp;
-                        self.cum[u] += w;
-                        self.cum_div[u] += dw;
+                        self.cum[u] = self.cum[u].wrapping_add(w);
+                        self.cum_div[u] = self.cum_div[u].wrapping_add(dw);
                     }
                     if with_edges && parent != NONE && parent != id {
                         let edges = &mut self.edges;
@@ -360,8 +360,8 @@ impl Sums {
                         if edge_seen[e as usize] != stamp {
                             edge_seen[e as usize] = stamp;
                             let edge = &mut self.edges[e as usize];
-                            edge.weight += w;
-                            edge.weight_div += dw;
+                            edge.weight = edge.weight.wrapping_add(w);
+                            edge.weight_div = edge.weight_div.wrapping_add(dw);
                             if residual {
                                 edge.residual = true;
                             }
@@ -375,8 +375,8 @@ impl Sums {
                 }
             }
             if parent != NONE && !residual {
-                self.flat[parent as usize] += w;
-                self.flat_div[parent as usize] += dw;
+                self.flat[parent as usize] = self.flat[parent as usize].wrapping_add(w);
+                self.flat_div[parent as usize] = self.flat_div[parent as usize].wrapping_add(dw);
             }
         }
     }
@@ -399,8 +399,8 @@ impl Sums {
             match self.edge_ix.get(&key) {
                 Some(&i) => {
                     let m = &mut self.edges[i as usize];
-                    m.weight += e.weight;
-                    m.weight_div += e.weight_div;
+                    m.weight = m.weight.wrapping_add(e.weight);
+                    m.weight_div = m.weight_div.wrapping_add(e.weight_div);
                     m.residual |= e.residual;
                     m.inline &= e.inline;
                 }
@@ -535,8 +535,8 @@ fn compare_printable(l: &Node, r: &Node) -> (bool, bool) {
 
 fn node_less(l: &Node, r: &Node, order: SortOrder) -> bool {
     let (a1, b1, a2, b2) = match order {
-        SortOrder::Flat => (l.flat.abs(), r.flat.abs(), l.cum.abs(), r.cum.abs()),
-        SortOrder::Cum => (l.cum.abs(), r.cum.abs(), l.flat.abs(), r.flat.abs()),
+        SortOrder::Flat => (l.flat.wrapping_abs(), r.flat.wrapping_abs(), l.cum.wrapping_abs(), r.cum.wrapping_abs()),
+        SortOrder::Cum => (l.cum.wrapping_abs(), r.cum.wrapping_abs(), l.flat.wrapping_abs(), r.flat.wrapping_abs()),
     };
     if a1 != b1 {
         return a1 > b1;
@@ -567,18 +567,18 @@ impl Graph {
 
     /// Σ raw flat (`Nodes.Sum`), the base of the trimming cutoffs.
     pub fn flat_sum(&self) -> i64 {
-        self.nodes.iter().map(|n| n.flat).sum()
+        self.nodes.iter().fold(0i64, |a, n| a.wrapping_add(n.flat))
     }
 
     pub fn node_set(&self, cutoff: i64) -> NodeSet {
-        self.nodes.iter().filter(|n| n.cum.abs() >= cutoff).map(|n| n.info.clone()).collect()
+        self.nodes.iter().filter(|n| n.cum.wrapping_abs() >= cutoff).map(|n| n.info.clone()).collect()
     }
 
     /// Drops edges lighter than `cutoff`; returns how many.
     pub fn trim_low_frequency_edges(&mut self, cutoff: i64) -> usize {
         let mut dropped = 0;
         for e in &mut self.edges {
-            if e.live && e.weight.abs() < cutoff {
+            if e.live && e.weight.wrapping_abs() < cutoff {
                 e.live = false;
                 dropped += 1;
             }
@@ -592,7 +592,7 @@ impl Graph {
         let mut v: Vec<&Edge> = list.iter().map(|&e| &self.edges[e as usize]).filter(|e| e.live).collect();
         v.sort_by(|a, b| {
             if a.weight != b.weight {
-                let (x, y) = (a.weight.abs(), b.weight.abs());
+                let (x, y) = (a.weight.wrapping_abs(), b.weight.wrapping_abs());
                 if x != y {
                     return y.cmp(&x);
                 }
@@ -630,8 +630,8 @@ pub fn trimmed(
     let ln = LocationNodes::new(p, o);
     let mut g = build_from(p, o, &ln, None, false);
     let total = g.flat_sum();
-    let node_cutoff = ((total as f64 * nodefraction) as i64).abs();
-    let edge_cutoff = ((total as f64 * edgefraction) as i64).abs();
+    let node_cutoff = ((total as f64 * nodefraction) as i64).wrapping_abs();
+    let edge_cutoff = ((total as f64 * edgefraction) as i64).wrapping_abs();
     let mask = |g: &Graph| -> Vec<bool> {
         let mut m = vec![false; g.names.len()];
         for n in &g.nodes {
@@ -643,7 +643,7 @@ pub fn trimmed(
     let mut dropped_nodes = 0;
     let mut count = g.nodes.len();
     if node_cutoff > 0 {
-        g.nodes.retain(|n| n.cum.abs() >= node_cutoff);
+        g.nodes.retain(|n| n.cum.wrapping_abs() >= node_cutoff);
         if g.nodes.len() != count {
             dropped_nodes = count - g.nodes.len();
             count = g.nodes.len();

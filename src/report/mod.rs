@@ -293,7 +293,7 @@ pub struct TextItem {
 pub fn text_items(rpt: &mut Report) -> (Vec<TextItem>, Vec<String>) {
     let t = rpt.trimmed_graph();
     let g = &t.graph;
-    let shown: i64 = g.nodes.iter().map(|n| n.flat_value()).sum();
+    let shown: i64 = g.nodes.iter().fold(0i64, |a, n| a.wrapping_add(n.flat_value()));
     let labels = rpt.report_labels(shown, g.nodes.len(), t.orig_count, t.dropped_nodes);
     let mut items = Vec::with_capacity(g.nodes.len());
     for n in &g.nodes {
