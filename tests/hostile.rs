@@ -356,6 +356,46 @@ fn counts_are_checked_before_allocating() {
     }
 }
 
+#[test]
+fn values_that_overflow_when_summed() {
+    // Found by the `legacy` fuzz target: sums of huge values overflowed
+    // (a panic in a debug build). pprof's int64 sums wrap; so do pa's.
+    let big = i64::MAX - 1;
+    let p = profile(
+        &[b"main.a", b"main.main", b"main.b", b"main.c"],
+        &[
+            (vec![1, 2], big),
+            (vec![1, 2], big),
+            (vec![2], big),
+            (vec![4, 2], big),
+            (vec![3, 2], i64::MIN),
+            (vec![3], i64::MIN + 1),
+        ],
+    );
+    let dir = tempdir();
+    let f = write(&dir, "huge.pb", &p.encode_to_vec());
+    for args in [
+        &["top", "--format", "pprof"][..],
+        &["top", "--format", "table"],
+        &["top", "--format", "json"],
+        &["top", "--format", "csv"],
+        &["pprof", "-traces"],
+        &["pprof", "-tree"],
+        &["pprof", "-peek", "main"],
+        &["info"],
+        &["flame", "--folded"],
+        &["flame", "--text"],
+    ] {
+        let mut a = args.to_vec();
+        a.push(&f);
+        let o = run(&a);
+        assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
+        assert!(matches!(code(&o), 0 | 1), "{args:?}: {}", stderr(&o));
+    }
+    let o = run(&["diff", "--base", &f, &f]);
+    assert!(!stderr(&o).contains("panicked"), "diff: {}", stderr(&o));
+}
+
 // ---------------------------------------------------------- sheer size
 
 #[test]
