@@ -391,7 +391,7 @@ impl Sums {
             (&mut self.cum_div, &later.cum_div),
         ] {
             for (x, y) in a.iter_mut().zip(b) {
-                *x += y;
+                *x = x.wrapping_add(*y);
             }
         }
         for e in later.edges {
