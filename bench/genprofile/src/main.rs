@@ -198,8 +198,7 @@ fn gen_pprof(path: &str, spec: &PprofSpec) -> std::io::Result<u64> {
     let callees: Vec<[u32; 6]> = (0..nl)
         .map(|l| {
             std::array::from_fn(|j| {
-                let u = (mix(l.wrapping_mul(31).wrapping_add(j as u64) ^ 0xbeef) >> 11) as f64
-                    / (1u64 << 53) as f64;
+                let u = (mix(l.wrapping_mul(31).wrapping_add(j as u64) ^ 0xbeef) >> 11) as f64 / (1u64 << 53) as f64;
                 let r = zipf_from(u, nl);
                 (if r < 32 { r } else { (r.wrapping_mul(0x9e37_79b9) + 12345) % nl }) as u32
             })
@@ -207,9 +206,8 @@ fn gen_pprof(path: &str, spec: &PprofSpec) -> std::io::Result<u64> {
         .collect();
     let ncallees = |l: u64| -> u64 { 1 + mix(l ^ 0xca11) % 6 };
     // Zipf over 1..=6 callees by a table lookup instead of powf.
-    let pick: Vec<[u8; 64]> = (1..=6u64)
-        .map(|n| std::array::from_fn(|i| zipf_from((i as f64 + 0.5) / 64.0, n) as u8))
-        .collect();
+    let pick: Vec<[u8; 64]> =
+        (1..=6u64).map(|n| std::array::from_fn(|i| zipf_from((i as f64 + 0.5) / 64.0, n) as u8)).collect();
     let roots = 16u64;
 
     let mut rng = Rng(spec.seed);
@@ -333,10 +331,7 @@ fn gen_pprof(path: &str, spec: &PprofSpec) -> std::io::Result<u64> {
     let mut tail = Buf::default();
     tail.int(12, 524_288);
     out.write_all(&tail.0)?;
-    out.into_inner()
-        .map_err(|e| e.into_error())?
-        .finish()?
-        .flush()?;
+    out.into_inner().map_err(|e| e.into_error())?.finish()?.flush()?;
     Ok(raw)
 }
 
