@@ -335,9 +335,13 @@ pub fn filter_samples_by_tag(
     ignore: Option<&TagFilter>,
     units: &HashMap<String, String>,
 ) -> (bool, bool) {
+    if focus.is_none() && ignore.is_none() {
+        // Nothing to filter: skip the copy of every sample.
+        return (!p.samples.is_empty(), false);
+    }
     let (mut fm, mut im) = (false, false);
-    let labels = p.labels.clone();
-    p.samples.retain(|_, _, _, l| {
+    let Profile { samples, labels, .. } = p;
+    samples.retain(|_, _, _, l| {
         let set = labels.get(l);
         let focused = focus.is_none_or(|f| f.matches(set, units));
         let ignored = ignore.is_some_and(|f| f.matches(set, units));
