@@ -81,23 +81,11 @@ const BOOL_FLAGS: &[&str] = &[
     "tags",
     "raw",
     "comments",
-    "topproto",
-    "dot",
-    "svg",
-    "png",
-    "pdf",
-    "ps",
-    "gif",
-    "eog",
-    "evince",
-    "gv",
-    "web",
-    "callgrind",
-    "kcachegrind",
-    "proto",
 ];
 /// Formats pa prints; every other format flag is refused by name.
 const SUPPORTED_FORMATS: &[&str] = &["text", "top", "traces", "tree", "tags", "raw", "comments", "peek"];
+/// go tool pprof's report flags for outputs pa does not draw: the boolean
+/// ones, then the ones taking a regex (`-list=RE`, also in STRING_FLAGS).
 const UNSUPPORTED: &[&str] = &[
     "topproto",
     "dot",
@@ -164,7 +152,7 @@ fn parse(args: &[String]) -> Result<Parsed> {
             Some((n, v)) => (n, Some(v.to_string())),
             None => (body, None),
         };
-        if BOOL_FLAGS.contains(&name) {
+        if BOOL_FLAGS.contains(&name) || (UNSUPPORTED.contains(&name) && !STRING_FLAGS.contains(&name)) {
             let v = match inline {
                 Some(v) => parse_bool(&v)
                     .ok_or_else(|| Error::usage(format!("invalid boolean value {v:?} for -{name}: parse error")))?,
@@ -250,7 +238,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<
     };
 
     for f in UNSUPPORTED {
-        if p.bool(f) || (p.get(f).is_some() && !BOOL_FLAGS.contains(f)) {
+        if p.bool(f) || (p.get(f).is_some() && STRING_FLAGS.contains(f)) {
             return Err(Error::usage(format!(
                 "-{f} is not supported by pa pprof; it prints -top, -text, -traces, -tree, -peek, -tags, -raw and -comments (pa flame draws flame graphs)"
             )));
