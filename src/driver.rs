@@ -28,6 +28,32 @@ pub struct Sources {
     pub text_symbols: bool,
 }
 
+impl Sources {
+    /// The sources of pa's own commands (top, diff, flame): text profiles
+    /// read with their `#` symbol lines, no comment added, names simplified
+    /// as pprof does.
+    pub fn for_pa(
+        sources: &[String],
+        bases: &[String],
+        diff_base: bool,
+        normalize: bool,
+        all_frames: bool,
+        fetch: FetchOptions,
+    ) -> Sources {
+        Sources {
+            sources: sources.to_vec(),
+            bases: bases.to_vec(),
+            diff_base,
+            normalize,
+            all_frames,
+            symbolize_none: false,
+            add_comment: None,
+            fetch,
+            text_symbols: true,
+        }
+    }
+}
+
 /// Loads and merges several sources (pprof's merge rules).
 pub fn load_all(specs: &[String], s: &Sources) -> Result<Profile> {
     let legacy = if s.text_symbols {

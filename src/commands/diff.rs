@@ -73,16 +73,7 @@ fn check_comparable(base: &Profile, new: &Profile) -> Result<()> {
 }
 
 pub fn run(a: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
-    let sources = Sources {
-        sources: a.sources.clone(),
-        bases: a.base.clone(),
-        diff_base: true,
-        normalize: a.normalize,
-        all_frames: a.shape.all_frames,
-        fetch: a.fetch.options(),
-        text_symbols: true,
-        ..Sources::default()
-    };
+    let sources = Sources::for_pa(&a.sources, &a.base, true, a.normalize, a.shape.all_frames, a.fetch.options());
     let new = driver::load_all(&sources.sources, &sources)?;
     let base = driver::load_all(&sources.bases, &sources)?;
     check_comparable(&base, &new)?;

@@ -141,17 +141,8 @@ pub fn run(a: &FlameArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
     // Base samples stay apart (pprof::base label) so the tree can tell the
     // new profile's values from the base's; with --base the totals are
     // then the base's too, as with --diff-base.
-    let sources = Sources {
-        sources: a.sources.clone(),
-        bases: bases.clone(),
-        diff_base: !bases.is_empty(),
-        normalize: a.normalize,
-        all_frames: a.shape.all_frames,
-        symbolize_none: false,
-        add_comment: None,
-        fetch: a.fetch.options(),
-        text_symbols: true,
-    };
+    let sources =
+        Sources::for_pa(&a.sources, bases, !bases.is_empty(), a.normalize, a.shape.all_frames, a.fetch.options());
     let mut cfg = Config { format: OutputFormat::Text, ..Config::default() };
     a.shape.apply(&mut cfg);
     let prof = driver::fetch_profiles(&sources)?;

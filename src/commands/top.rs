@@ -159,17 +159,9 @@ pub struct TopArgs {
 }
 
 pub fn run(a: &TopArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
-    let sources = Sources {
-        sources: a.sources.clone(),
-        bases: if a.base.is_empty() { a.diff_base.clone() } else { a.base.clone() },
-        diff_base: !a.diff_base.is_empty(),
-        normalize: a.normalize,
-        all_frames: a.shape.all_frames,
-        symbolize_none: false,
-        add_comment: None,
-        fetch: a.fetch.options(),
-        text_symbols: true,
-    };
+    let bases = if a.base.is_empty() { &a.diff_base } else { &a.base };
+    let sources =
+        Sources::for_pa(&a.sources, bases, !a.diff_base.is_empty(), a.normalize, a.shape.all_frames, a.fetch.options());
     let mut cfg = Config { format: OutputFormat::Text, ..Config::default() };
     a.shape.apply(&mut cfg);
     cfg.nodecount = a.nodecount;
