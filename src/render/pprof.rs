@@ -53,16 +53,19 @@ pub fn tree(w: &mut dyn Write, rpt: &mut Report) -> io::Result<Option<String>> {
         matched += 1;
         let (flat, cum) = (n.flat_value(), n.cum_value());
         writeln!(w, "{SEP}")?;
-        for e in g.sorted_edges(&n.in_edges, true) {
-            let inline = if e.inline { " (inline)" } else { "" };
+        // One line per caller above the node and per callee below it.
+        let edge_line = |w: &mut dyn Write, weight: i64, other: u32, inline: bool| {
             writeln!(
                 w,
                 "{} {} |   {}{}",
-                pad_left(&rpt.format_value(e.weight), 50),
-                percentage(e.weight, cum),
-                g.names[e.src as usize],
-                inline
-            )?;
+                pad_left(&rpt.format_value(weight), 50),
+                percentage(weight, cum),
+                g.names[other as usize],
+                if inline { " (inline)" } else { "" }
+            )
+        };
+        for e in g.sorted_edges(&n.in_edges) {
+            edge_line(w, e.weight, e.src, e.inline)?;
         }
         flat_sum = flat_sum.wrapping_add(flat);
         writeln!(
@@ -75,16 +78,8 @@ pub fn tree(w: &mut dyn Write, rpt: &mut Report) -> io::Result<Option<String>> {
             percentage(cum, rpt.total),
             n.name
         )?;
-        for e in g.sorted_edges(&n.out_edges, false) {
-            let inline = if e.inline { " (inline)" } else { "" };
-            writeln!(
-                w,
-                "{} {} |   {}{}",
-                pad_left(&rpt.format_value(e.weight), 50),
-                percentage(e.weight, cum),
-                g.names[e.dst as usize],
-                inline
-            )?;
+        for e in g.sorted_edges(&n.out_edges) {
+            edge_line(w, e.weight, e.dst, e.inline)?;
         }
     }
     if !g.nodes.is_empty() {

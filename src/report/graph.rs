@@ -587,8 +587,7 @@ impl Graph {
     }
 
     /// The live edges of a list, in pprof's `EdgeMap.Sort` order.
-    pub fn sorted_edges(&self, list: &[u32], by_src: bool) -> Vec<&Edge> {
-        let _ = by_src;
+    pub fn sorted_edges(&self, list: &[u32]) -> Vec<&Edge> {
         let mut v: Vec<&Edge> = list.iter().map(|&e| &self.edges[e as usize]).filter(|e| e.live).collect();
         v.sort_by(|a, b| {
             if a.weight != b.weight {
