@@ -227,15 +227,7 @@ pub fn run_list(args: &ListArgs, stdout: &mut dyn Write) -> Result<()> {
 
 /// `run_list` with the options and UI given (tests use it).
 pub fn list_with(args: &ListArgs, opts: &FetchOptions, ui: &Ui, stdout: &mut dyn Write) -> Result<()> {
-    let mut u = url::parse_url_spec(&args.source).ok_or_else(|| {
-        Error::input(
-            &args.source,
-            url::unsupported_scheme(&args.source)
-                .unwrap_or_else(|| "not a URL: give host:port or http[s]://host:port/debug/pprof/".into()),
-        )
-    })?;
-    u.path = index_path(&u.path);
-    u.query.clear();
+    let u = pprof_index(&args.source)?;
     let target = Target { deadline: url::deadline(None, opts.timeout), duration: None, url: u };
     let fetched = http::fetch(&target, opts, ui)?;
     let html = String::from_utf8_lossy(&fetched.body);
@@ -266,6 +258,42 @@ pub fn list_with(args: &ListArgs, opts: &FetchOptions, ui: &Ui, stdout: &mut dyn
         ui.info("(add your -H options to these commands)");
     }
     Ok(())
+}
+
+/// The `/debug/pprof/` index a spec points at, in any of the forms the
+/// other commands take (`host:port`, `http://host:port`, a URL of the
+/// index or of one profile under it); `pa watch` and `pa collect` derive
+/// every profile URL from it.
+pub fn pprof_index(spec: &str) -> Result<Url> {
+    let mut u = url::parse_url_spec(spec).ok_or_else(|| {
+        Error::input(
+            spec,
+            url::unsupported_scheme(spec)
+                .unwrap_or_else(|| "not a URL: give host:port or http[s]://host:port/debug/pprof/".into()),
+        )
+    })?;
+    u.path = index_path(&u.path);
+    u.query.clear();
+    Ok(u)
+}
+
+/// The request for profile `name` under `index`, with `query` (e.g.
+/// `debug=1`, `seconds=15`); `duration` is how long the server takes to
+/// collect it, for pprof's timeout rule.
+pub fn profile_target(
+    index: &Url,
+    name: &str,
+    query: &[(&str, &str)],
+    duration: Option<Duration>,
+    timeout: Option<Duration>,
+) -> Target {
+    let mut u = index.clone();
+    u.path = format!("{}{name}", index.path);
+    u.query.clear();
+    for (k, v) in query {
+        u.query_set(k, v);
+    }
+    Target { deadline: url::deadline(duration, timeout), duration, url: u }
 }
 
 /// `/debug/pprof/` for a bare host, the index above a profile URL, or the
@@ -445,6 +473,20 @@ mod tests {
         assert_eq!(parse_size("2G").unwrap(), 2 << 30);
         assert_eq!(parse_size("512k").unwrap(), 512 << 10);
         assert!(parse_size("1Q").is_err());
+    }
+
+    #[test]
+    fn profile_urls_from_any_form_of_the_server() {
+        for spec in ["h:6060", "http://h:6060", "http://h:6060/debug/pprof/", "h:6060/debug/pprof/heap?debug=2"] {
+            let index = pprof_index(spec).unwrap();
+            let t = profile_target(&index, "heap", &[("debug", "1")], None, None);
+            assert_eq!(t.url.redacted(), "http://h:6060/debug/pprof/heap?debug=1", "{spec}");
+        }
+        let index = pprof_index("https://u:p@h/svc/debug/pprof").unwrap();
+        let t = profile_target(&index, "profile", &[("seconds", "15")], Some(Duration::from_secs(15)), None);
+        assert_eq!(t.url.redacted(), "https://u:xxxxx@h/svc/debug/pprof/profile?seconds=15");
+        assert!(pprof_index("ftp://h").is_err());
+        assert!(pprof_index("heap.pb.gz").is_err());
     }
 
     #[test]
