@@ -55,6 +55,12 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
         args: Vec<String>,
     },
+    #[command(after_help = "Examples:
+  pa watch localhost:6060                          # a live table, every 10s
+  pa watch --every 5s --for 10m localhost:6060 > trend.csv
+  pa watch --top 5 --pid 1234 localhost:6060       # + growing functions, RSS and VMS
+  pa watch --format json --count 3 localhost:6060 | jq .heap_alloc")]
+    Watch(commands::watch::WatchArgs),
     /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)
     #[command(after_help = "Examples:
   pa completions bash > /etc/bash_completion.d/pa
@@ -81,6 +87,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Fetch(a) => pa::source::cli::run_fetch(&a, &mut out)?,
         Command::List(a) => pa::source::cli::run_list(&a, &mut out)?,
         Command::Flame(a) => commands::flame::run(&a, &mut out, &mut err)?,
+        Command::Watch(a) => commands::watch::run(&a, &mut out, &mut err)?,
         Command::Pprof { args } => commands::pprof::run(&args, &mut out, &mut err)?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "pa", &mut out);

@@ -4,7 +4,9 @@ pub mod diff;
 pub mod flame;
 pub mod info;
 pub mod pprof;
+pub mod ticker;
 pub mod top;
+pub mod watch;
 
 use crate::error::Error;
 

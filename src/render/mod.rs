@@ -6,3 +6,4 @@ pub mod flame;
 pub mod pprof;
 pub mod table;
 pub mod terminal;
+pub mod watch;
