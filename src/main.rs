@@ -61,6 +61,12 @@ enum Command {
   pa watch --top 5 --pid 1234 localhost:6060       # + growing functions, RSS and VMS
   pa watch --format json --count 3 localhost:6060 | jq .heap_alloc")]
     Watch(commands::watch::WatchArgs),
+    #[command(after_help = "Examples:
+  pa collect --dir ./prof localhost:6060           # heap and goroutine every 60s
+  pa collect --every 60s --cpu 15s --keep 30 --dir ./prof localhost:6060
+  pa collect --profiles heap,allocs,mutex --names time --for 1h --dir ./prof localhost:6060
+  pa diff --base ./prof/heap-0001.pb.gz ./prof/heap-0030.pb.gz")]
+    Collect(commands::collect::CollectArgs),
     /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)
     #[command(after_help = "Examples:
   pa completions bash > /etc/bash_completion.d/pa
@@ -88,6 +94,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::List(a) => pa::source::cli::run_list(&a, &mut out)?,
         Command::Flame(a) => commands::flame::run(&a, &mut out, &mut err)?,
         Command::Watch(a) => commands::watch::run(&a, &mut out, &mut err)?,
+        Command::Collect(a) => commands::collect::run(&a, &mut err)?,
         Command::Pprof { args } => commands::pprof::run(&args, &mut out, &mut err)?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "pa", &mut out);

@@ -1,5 +1,6 @@
 //! One module per `pa` command; each is a short pipeline over the stages.
 
+pub mod collect;
 pub mod diff;
 pub mod flame;
 pub mod info;
