@@ -6,8 +6,9 @@
 mod common;
 
 use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::{Reply, Server, listing, pa, read_testdata, scratch_dir};
 
@@ -239,4 +240,35 @@ fn bad_options_are_refused_before_anything_runs() {
         assert!(r.stderr.starts_with(msg), "{args:?}: {}", r.stderr);
     }
     assert!(listing(&dir).is_empty());
+}
+
+#[test]
+fn ctrl_c_ends_after_the_tick_with_a_summary() {
+    let (server, _) = server(|_| None);
+    let dir = scratch_dir("collect-sigint");
+    let child = Command::new(env!("CARGO_BIN_EXE_pa"))
+        .args(["collect", "--every", "200ms", "--dir", dir.to_str().unwrap(), &server.host_port()])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while listing(&dir).len() < 4 {
+        assert!(started.elapsed() < Duration::from_secs(10), "no files saved");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    unsafe extern "C" {
+        fn kill(pid: i32, sig: i32) -> i32;
+    }
+    // SAFETY: sends SIGINT to the child this test started.
+    assert_eq!(unsafe { kill(child.id() as i32, 2) }, 0);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pa collect: stopping after this tick"), "{err}");
+    let summary = err.lines().last().unwrap();
+    let ticks: usize = summary.strip_prefix("pa collect: ").unwrap().split(' ').next().unwrap().parse().unwrap();
+    // Every tick saved both profiles, and nothing else is in the directory.
+    let names = listing(&dir);
+    assert_eq!(names.len(), 2 * ticks, "{names:?} {summary}");
+    assert!(names.iter().all(|n| n.ends_with(".pb.gz") && !n.starts_with('.')), "{names:?}");
 }

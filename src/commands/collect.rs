@@ -245,6 +245,7 @@ pub fn run(a: &CollectArgs, err: &mut dyn Write) -> Result<()> {
     let mut seq = next_seq(files_in(&a.dir).iter().map(String::as_str));
     let mut totals = Totals::default();
     ticker::catch_interrupts();
+    let notice = ticker::notice_on_interrupt("pa collect: stopping after this tick (Ctrl-C again to quit at once)");
     let mut ticker = Ticker::start(Schedule { every: a.every, limit: a.for_, count: a.count });
     while let Next::Tick { skipped, .. } = ticker.wait() {
         let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
@@ -262,6 +263,7 @@ pub fn run(a: &CollectArgs, err: &mut dyn Write) -> Result<()> {
         };
         writeln!(err, "{when} {line}{late}").map_err(io_error)?;
     }
+    notice.finish();
     let elapsed = Duration::from_secs(ticker.elapsed().as_secs());
     let elapsed = if elapsed.is_zero() { ticker.elapsed() } else { elapsed };
     let failed = match totals.failed {

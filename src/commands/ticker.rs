@@ -145,6 +145,44 @@ pub fn catch_interrupts() {
     }
 }
 
+/// Prints `line` on stderr as soon as Ctrl-C is pressed, from a thread:
+/// the loop may be in the middle of a long fetch (a CPU profile) and only
+/// stop after it, and the user should know the key was heard. Writes on a
+/// duplicate of file descriptor 2, since the command holds stderr's lock.
+/// [`Notice::finish`] waits for the line once the loop is over, so it
+/// comes before the summary.
+pub fn notice_on_interrupt(line: &'static str) -> Notice {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stderr().as_fd().try_clone_to_owned() {
+            let mut w = std::fs::File::from(fd);
+            return Notice(Some(std::thread::spawn(move || {
+                while !interrupted() {
+                    std::thread::sleep(SLICE);
+                }
+                let _ = std::io::Write::write_all(&mut w, format!("{line}\n").as_bytes());
+            })));
+        }
+    }
+    let _ = line;
+    Notice(None)
+}
+
+pub struct Notice(Option<std::thread::JoinHandle<()>>);
+
+impl Notice {
+    /// After an interrupt, waits for the line to be written; otherwise
+    /// leaves the thread (it ends with the process).
+    pub fn finish(mut self) {
+        if interrupted()
+            && let Some(h) = self.0.take()
+        {
+            let _ = h.join();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
