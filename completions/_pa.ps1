@@ -33,6 +33,8 @@ Register-ArgumentCompleter -Native -CommandName 'pa' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles a /debug/pprof/ index offers, with counts and commands')
             [CompletionResult]::new('flame', 'flame', [CompletionResultType]::ParameterValue, 'Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)')
             [CompletionResult]::new('pprof', 'pprof', [CompletionResultType]::ParameterValue, 'go tool pprof''s own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll heap MemStats, goroutines (and a process''s RSS) over time')
+            [CompletionResult]::new('collect', 'collect', [CompletionResultType]::ParameterValue, 'Save profiles on a schedule into a directory, keeping the newest N')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -252,6 +254,44 @@ Register-ArgumentCompleter -Native -CommandName 'pa' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pa;watch' {
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between polls, on a fixed schedule (500ms, 10s, 1m)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Stop after this long (10m, 1h); no poll starts after it')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N polls')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output; default: table on a terminal, csv otherwise')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Also follow the N functions whose in-use bytes grew most since the first poll')
+            [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'Add RSS and VMS of this process, read from /proc/PID/status (it must be visible: same host or a shared PID namespace)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'For a URL: extra request header, "Name: value" (repeatable)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'For a URL: extra request header, "Name: value" (repeatable)')
+            [CompletionResult]::new('--max-bytes', '--max-bytes', [CompletionResultType]::ParameterName, 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)')
+            [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a poll''s fetch after this long (5s, 1m); default: --every (at least 1s, at most 60s) plus 5s')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pa;collect' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Where to save the profiles (created if missing)')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between ticks, on a fixed schedule (30s, 1m, 5m)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Stop after this long (1h, 24h); no tick starts after it')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N ticks')
+            [CompletionResult]::new('--profiles', '--profiles', [CompletionResultType]::ParameterName, 'Profiles saved each tick, comma-separated: heap, goroutine, allocs, mutex, block, threadcreate (none: only --cpu)')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'Also a CPU profile this long each tick (whole seconds, shorter than --every)')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep only the newest N files of each profile (older ones pa named are deleted)')
+            [CompletionResult]::new('--names', '--names', [CompletionResultType]::ParameterName, 'File names: a sequence number or a UTC time')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'For a URL: extra request header, "Name: value" (repeatable)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'For a URL: extra request header, "Name: value" (repeatable)')
+            [CompletionResult]::new('--max-bytes', '--max-bytes', [CompletionResultType]::ParameterName, 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)')
+            [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a fetch after this long (30s, 2m); default: --every (at least 1s, at most 60s), for --cpu 1.5x its length, plus 5s')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pa;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -275,6 +315,8 @@ Register-ArgumentCompleter -Native -CommandName 'pa' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the profiles a /debug/pprof/ index offers, with counts and commands')
             [CompletionResult]::new('flame', 'flame', [CompletionResultType]::ParameterValue, 'Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)')
             [CompletionResult]::new('pprof', 'pprof', [CompletionResultType]::ParameterValue, 'go tool pprof''s own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Poll heap MemStats, goroutines (and a process''s RSS) over time')
+            [CompletionResult]::new('collect', 'collect', [CompletionResultType]::ParameterValue, 'Save profiles on a schedule into a directory, keeping the newest N')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -302,6 +344,12 @@ Register-ArgumentCompleter -Native -CommandName 'pa' -ScriptBlock {
             break
         }
         'pa;help;pprof' {
+            break
+        }
+        'pa;help;watch' {
+            break
+        }
+        'pa;help;collect' {
             break
         }
         'pa;help;completions' {

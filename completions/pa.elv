@@ -30,6 +30,8 @@ set edit:completion:arg-completer[pa] = {|@words|
             cand list 'List the profiles a /debug/pprof/ index offers, with counts and commands'
             cand flame 'Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)'
             cand pprof 'go tool pprof''s own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)'
+            cand watch 'Poll heap MemStats, goroutines (and a process''s RSS) over time'
+            cand collect 'Save profiles on a schedule into a directory, keeping the newest N'
             cand completions 'Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -240,6 +242,42 @@ set edit:completion:arg-completer[pa] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'pa;watch'= {
+            cand --every 'Time between polls, on a fixed schedule (500ms, 10s, 1m)'
+            cand --for 'Stop after this long (10m, 1h); no poll starts after it'
+            cand --count 'Stop after N polls'
+            cand --format 'Output; default: table on a terminal, csv otherwise'
+            cand --top 'Also follow the N functions whose in-use bytes grew most since the first poll'
+            cand --pid 'Add RSS and VMS of this process, read from /proc/PID/status (it must be visible: same host or a shared PID namespace)'
+            cand -H 'For a URL: extra request header, "Name: value" (repeatable)'
+            cand --header 'For a URL: extra request header, "Name: value" (repeatable)'
+            cand --max-bytes 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)'
+            cand --seconds 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does'
+            cand --timeout 'Give up on a poll''s fetch after this long (5s, 1m); default: --every (at least 1s, at most 60s) plus 5s'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'pa;collect'= {
+            cand --dir 'Where to save the profiles (created if missing)'
+            cand --every 'Time between ticks, on a fixed schedule (30s, 1m, 5m)'
+            cand --for 'Stop after this long (1h, 24h); no tick starts after it'
+            cand --count 'Stop after N ticks'
+            cand --profiles 'Profiles saved each tick, comma-separated: heap, goroutine, allocs, mutex, block, threadcreate (none: only --cpu)'
+            cand --cpu 'Also a CPU profile this long each tick (whole seconds, shorter than --every)'
+            cand --keep 'Keep only the newest N files of each profile (older ones pa named are deleted)'
+            cand --names 'File names: a sequence number or a UTC time'
+            cand -H 'For a URL: extra request header, "Name: value" (repeatable)'
+            cand --header 'For a URL: extra request header, "Name: value" (repeatable)'
+            cand --max-bytes 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)'
+            cand --seconds 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does'
+            cand --timeout 'Give up on a fetch after this long (30s, 2m); default: --every (at least 1s, at most 60s), for --cpu 1.5x its length, plus 5s'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'pa;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -261,6 +299,8 @@ set edit:completion:arg-completer[pa] = {|@words|
             cand list 'List the profiles a /debug/pprof/ index offers, with counts and commands'
             cand flame 'Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)'
             cand pprof 'go tool pprof''s own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)'
+            cand watch 'Poll heap MemStats, goroutines (and a process''s RSS) over time'
+            cand collect 'Save profiles on a schedule into a directory, keeping the newest N'
             cand completions 'Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -280,6 +320,10 @@ set edit:completion:arg-completer[pa] = {|@words|
         &'pa;help;flame'= {
         }
         &'pa;help;pprof'= {
+        }
+        &'pa;help;watch'= {
+        }
+        &'pa;help;collect'= {
         }
         &'pa;help;completions'= {
         }

@@ -34,6 +34,8 @@ complete -c pa -n "__fish_pa_needs_command" -f -a "fetch" -d 'Fetch a profile fr
 complete -c pa -n "__fish_pa_needs_command" -f -a "list" -d 'List the profiles a /debug/pprof/ index offers, with counts and commands'
 complete -c pa -n "__fish_pa_needs_command" -f -a "flame" -d 'Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)'
 complete -c pa -n "__fish_pa_needs_command" -f -a "pprof" -d 'go tool pprof\'s own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)'
+complete -c pa -n "__fish_pa_needs_command" -f -a "watch" -d 'Poll heap MemStats, goroutines (and a process\'s RSS) over time'
+complete -c pa -n "__fish_pa_needs_command" -f -a "collect" -d 'Save profiles on a schedule into a directory, keeping the newest N'
 complete -c pa -n "__fish_pa_needs_command" -f -a "completions" -d 'Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)'
 complete -c pa -n "__fish_pa_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c pa -n "__fish_pa_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -219,18 +221,49 @@ complete -c pa -n "__fish_pa_using_subcommand flame" -l all-frames -d 'Ignore th
 complete -c pa -n "__fish_pa_using_subcommand flame" -s h -l help -d 'Print help'
 complete -c pa -n "__fish_pa_using_subcommand flame" -s V -l version -d 'Print version'
 complete -c pa -n "__fish_pa_using_subcommand pprof" -s V -l version -d 'Print version'
+complete -c pa -n "__fish_pa_using_subcommand watch" -l every -d 'Time between polls, on a fixed schedule (500ms, 10s, 1m)' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l for -d 'Stop after this long (10m, 1h); no poll starts after it' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l count -d 'Stop after N polls' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l format -d 'Output; default: table on a terminal, csv otherwise' -r -f -a "table\t'A live table redrawn in place (the default on a terminal)'
+csv\t'A header, then one row per poll (the default otherwise)'
+json\t'One JSON object per poll, one per line'"
+complete -c pa -n "__fish_pa_using_subcommand watch" -l top -d 'Also follow the N functions whose in-use bytes grew most since the first poll' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l pid -d 'Add RSS and VMS of this process, read from /proc/PID/status (it must be visible: same host or a shared PID namespace)' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -s H -l header -d 'For a URL: extra request header, "Name: value" (repeatable)' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l max-bytes -d 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l seconds -d 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l timeout -d 'Give up on a poll\'s fetch after this long (5s, 1m); default: --every (at least 1s, at most 60s) plus 5s' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pa -n "__fish_pa_using_subcommand watch" -s V -l version -d 'Print version'
+complete -c pa -n "__fish_pa_using_subcommand collect" -l dir -d 'Where to save the profiles (created if missing)' -r -F
+complete -c pa -n "__fish_pa_using_subcommand collect" -l every -d 'Time between ticks, on a fixed schedule (30s, 1m, 5m)' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l for -d 'Stop after this long (1h, 24h); no tick starts after it' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l count -d 'Stop after N ticks' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l profiles -d 'Profiles saved each tick, comma-separated: heap, goroutine, allocs, mutex, block, threadcreate (none: only --cpu)' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l cpu -d 'Also a CPU profile this long each tick (whole seconds, shorter than --every)' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l keep -d 'Keep only the newest N files of each profile (older ones pa named are deleted)' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l names -d 'File names: a sequence number or a UTC time' -r -f -a "seq\t'heap-0001.pb.gz, heap-0002.pb.gz, ... (after the highest number in DIR)'
+time\t'heap-20261122T001400Z.pb.gz (UTC, to the second)'"
+complete -c pa -n "__fish_pa_using_subcommand collect" -s H -l header -d 'For a URL: extra request header, "Name: value" (repeatable)' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l max-bytes -d 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l seconds -d 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l timeout -d 'Give up on a fetch after this long (30s, 2m); default: --every (at least 1s, at most 60s), for --cpu 1.5x its length, plus 5s' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c pa -n "__fish_pa_using_subcommand collect" -s V -l version -d 'Print version'
 complete -c pa -n "__fish_pa_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c pa -n "__fish_pa_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c pa -n "__fish_pa_using_subcommand man" -s h -l help -d 'Print help'
 complete -c pa -n "__fish_pa_using_subcommand man" -s V -l version -d 'Print version'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "top" -d 'Show the functions that use the most of a profile (like go tool pprof -top)'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "diff" -d 'Show what changed between a base profile and a newer one'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "goroutines" -d 'Group the goroutines of a dump or goroutine profile by stack'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "info" -d 'Show what a profile is: format, sample types, time, sizes, MemStats'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "fetch" -d 'Fetch a profile from a URL and save it (validated, written atomically)'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "list" -d 'List the profiles a /debug/pprof/ index offers, with counts and commands'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "flame" -d 'Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "pprof" -d 'go tool pprof\'s own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "completions" -d 'Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "top" -d 'Show the functions that use the most of a profile (like go tool pprof -top)'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "diff" -d 'Show what changed between a base profile and a newer one'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "goroutines" -d 'Group the goroutines of a dump or goroutine profile by stack'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "info" -d 'Show what a profile is: format, sample types, time, sizes, MemStats'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "fetch" -d 'Fetch a profile from a URL and save it (validated, written atomically)'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "list" -d 'List the profiles a /debug/pprof/ index offers, with counts and commands'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "flame" -d 'Draw a flame graph: an SVG file (default), folded stacks (--folded) or a terminal tree (--text)'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "pprof" -d 'go tool pprof\'s own flags and text reports (-top, -traces, -tree, -peek, -tags, -raw)'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "watch" -d 'Poll heap MemStats, goroutines (and a process\'s RSS) over time'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "collect" -d 'Save profiles on a schedule into a directory, keeping the newest N'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "completions" -d 'Print shell completions for SHELL (bash, zsh, fish, elvish, powershell)'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c pa -n "__fish_pa_using_subcommand help; and not __fish_seen_subcommand_from top diff goroutines info fetch list flame pprof watch collect completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
