@@ -101,9 +101,7 @@ fn count_unit(rpt: &Report, tree: &CallTree) -> (String, f64) {
     if let Some(u) = measurement::UnitType::Time.sniff(unit) {
         // u.factor: nanoseconds per unit.
         let ns_per_unit = u.factor;
-        let whole_ms = tree.nodes.iter().all(|n| {
-            (n.self_value as f64 * ns_per_unit) % 1e6 == 0.0 && (n.base_self as f64 * ns_per_unit) % 1e6 == 0.0
-        });
+        let whole_ms = tree.selves_multiple_of(rpt, ns_per_unit, 1e6);
         return if whole_ms { ("ms".into(), ns_per_unit / 1e6) } else { ("µs".into(), ns_per_unit / 1e3) };
     }
     if let Some(u) = measurement::UnitType::Bytes.sniff(unit) {
@@ -150,7 +148,18 @@ pub fn run(a: &FlameArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
         let _ = writeln!(err, "{m}");
     };
     let rpt = driver::build_report(prof, cfg, &mut warn)?;
-    let tree = CallTree::build(&rpt, a.reverse);
+    // Only the frames an SVG or the terminal tree shows are built: a huge
+    // profile has tens of millions of distinct stack prefixes, a graph a
+    // few thousand frames.
+    let tree = if a.folded {
+        CallTree::build(&rpt, a.reverse)
+    } else if a.text {
+        let cut = fr::text_cut(rpt.total, a.min_percent);
+        CallTree::build_pruned(&rpt, a.reverse, |n, _| fr::text_shown(n, cut))
+    } else {
+        let width = a.width.unwrap_or(1200);
+        CallTree::build_pruned(&rpt, a.reverse, |n, root| n.wide_enough(fr::min_value(root.cum, width, a.min_width)))
+    };
 
     let mut buf = Vec::new();
     if a.folded {

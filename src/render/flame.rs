@@ -23,7 +23,7 @@ use inferno::flamegraph::{self, Direction, Palette};
 
 use crate::profile::rawbytes;
 use crate::render::table::terminal_safe;
-use crate::report::stacks::{CallTree, escape_frame};
+use crate::report::stacks::{CallTree, TreeNode, escape_frame};
 
 /// How frames are coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,15 +127,40 @@ pub fn svg_text(s: &str) -> String {
         .collect()
 }
 
+fn min_width_px(px: f64) -> f64 {
+    if px.is_finite() { px.max(0.0) } else { 0.0 }
+}
+
+/// The value of the narrowest frame `svg` draws for a tree whose root is
+/// worth `root_cum`: `min_width_px` pixels of an image `width` pixels
+/// wide. A tree built with `CallTree::build_pruned` and
+/// `TreeNode::wide_enough` of this value has every frame the graph shows.
+pub fn min_value(root_cum: i64, width: usize, min_width_px_: f64) -> i64 {
+    let width = width.max(10);
+    let total = root_cum.max(0);
+    let v = ((min_width_px(min_width_px_) / width as f64) * total as f64).floor() as i64;
+    v.max(1)
+}
+
+/// Whether `text` shows a node (given that it shows its parent):
+/// `cut` is `text_cut` of its options.
+pub fn text_shown(n: &TreeNode, cut: f64) -> bool {
+    let v = n.net_cum();
+    v != 0 && (v.wrapping_abs() as f64) >= cut
+}
+
+/// The smallest |net value| `text` shows.
+pub fn text_cut(total: i64, min_percent: f64) -> f64 {
+    (total.wrapping_abs() as f64 * min_percent / 100.0).max(0.0)
+}
+
 /// Draws the tree as an SVG flame graph. Differential trees draw the new
 /// profile's shape, each frame coloured by the change of its own value
 /// (red: more than in the base, blue: less), as inferno's differential mode.
 pub fn svg(w: &mut dyn Write, tree: &CallTree, o: &SvgOptions) -> io::Result<SvgStats> {
     let width = o.width.max(10);
-    let total = tree.root().cum.max(0);
-    let min_px = if o.min_width_px.is_finite() { o.min_width_px.max(0.0) } else { 0.0 };
-    let min_value = ((min_px / width as f64) * total as f64).floor() as i64;
-    let keep = tree.keep_at_least(min_value.max(1));
+    let min_px = min_width_px(o.min_width_px);
+    let keep = tree.keep_at_least(min_value(tree.root().cum, o.width, o.min_width_px));
     let folded = tree.folded(Some(&keep), &svg_frame);
     let mut stats = SvgStats::default();
     let mut lines = Vec::with_capacity(folded.len());
@@ -267,13 +292,10 @@ pub fn text(w: &mut dyn Write, tree: &CallTree, o: &TextOptions<'_>) -> io::Resu
         writeln!(w, "{}", terminal_safe(h))?;
     }
     let total = o.total;
-    let cut = (total.wrapping_abs() as f64 * o.min_percent / 100.0).max(0.0);
-    let shown = |id: u32| {
-        let v = tree.nodes[id as usize].net_cum();
-        v != 0 && (v.wrapping_abs() as f64) >= cut
-    };
+    let cut = text_cut(total, o.min_percent);
+    let shown = |id: u32| text_shown(&tree.nodes[id as usize], cut);
     let sorted_children = |id: u32| {
-        let mut c: Vec<u32> = tree.nodes[id as usize].children.iter().copied().filter(|&c| shown(c)).collect();
+        let mut c: Vec<u32> = tree.nodes[id as usize].children().filter(|&c| shown(c)).collect();
         c.sort_by(|&a, &b| {
             let (na, nb) = (&tree.nodes[a as usize], &tree.nodes[b as usize]);
             nb.net_cum().wrapping_abs().cmp(&na.net_cum().wrapping_abs()).then_with(|| tree.name(a).cmp(tree.name(b)))
