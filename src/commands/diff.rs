@@ -10,6 +10,7 @@ use crate::commands::top::{FetchArgs, ShapeArgs};
 use crate::driver::{self, Config, Sources};
 use crate::error::{Error, Result};
 use crate::profile::Profile;
+use crate::profile::merge::{self, DiffSides};
 use crate::render;
 use crate::report::OutputFormat;
 
@@ -78,7 +79,6 @@ pub fn run(a: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()>
     let base = driver::load_all(&sources.bases, &sources)?;
     check_comparable(&base, &new)?;
     let meta = render::diff::SideMeta::of(&base, &new);
-    let combined = driver::finish_profiles(&sources, new, Some(base))?;
     let mut cfg = Config { format: OutputFormat::Text, ..Config::default() };
     a.shape.apply(&mut cfg);
     cfg.cum = a.cum;
@@ -89,12 +89,25 @@ pub fn run(a: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()>
     let mut buf = Vec::new();
     match a.format {
         DiffFormat::Pprof => {
+            let combined = driver::finish_profiles(&sources, new, Some(base))?;
             let mut rpt = driver::build_report(combined, cfg, &mut warn)?;
             render::pprof::text(&mut buf, &mut rpt).map_err(crate::commands::io_error)?;
             return out.write_all(&crate::profile::rawbytes::for_stdout(&buf)).map_err(crate::commands::io_error);
         }
         f => {
-            let diff = crate::report::diff::compute(&combined, &cfg, a.cum, &mut warn)?;
+            // The two sides without the combined profile pprof would split
+            // again (merge::diff_sides says when that is the same).
+            let diff = match merge::diff_sides(new, base, sources.normalize).map_err(Error::msg)? {
+                DiffSides::Split { new, base } => {
+                    let new = driver::finish_profiles(&sources, *new, None)?;
+                    let base = driver::finish_profiles(&sources, *base, None)?;
+                    crate::report::diff::compute_sides(base, new, &cfg, a.cum, &mut warn)?
+                }
+                DiffSides::Combined(combined) => {
+                    let combined = driver::finish_profiles(&sources, *combined, None)?;
+                    crate::report::diff::compute(&combined, &cfg, a.cum, &mut warn)?
+                }
+            };
             let n = if a.nodecount > 0 { a.nodecount as usize } else { usize::MAX };
             let color = f == DiffFormat::Table
                 && std::io::stdout().is_terminal()

@@ -253,6 +253,143 @@ pub fn apply_base(
     merge(vec![source, base])
 }
 
+/// What `diff_sides` made of a source and its base.
+pub enum DiffSides {
+    /// The two sides with the tables `apply_base` would give them, values
+    /// as `report::diff::split` would give them back.
+    Split { new: Box<Profile>, base: Box<Profile> },
+    /// The `-diff_base` profile itself, for inputs where only it gives the
+    /// exact numbers (see `diff_sides`).
+    Combined(Box<Profile>),
+}
+
+/// The two sides of `apply_base(source, base, true, normalize)` without
+/// building the combined profile, for `pa diff`, which would only split it
+/// again: at its size (two profiles' samples, each labelled and coalesced
+/// in one hash table, then copied per side) that costs more than
+/// everything else.
+///
+/// The sides get the merged profile's tables (locations, functions and
+/// mappings merged and numbered exactly as `merge_profiles` does, so a
+/// location's node is the one the combined profile gives it) and headers,
+/// and keep their own samples, uncoalesced, in their order. That is the
+/// same profile as the split's for every report when the values cannot
+/// tell coalesced samples from separate ones or be changed by the
+/// negation there and back: no negative values (so no coalesced sample
+/// cancels out and Σ|v| is the same), no sum beyond 2^53 on the base side
+/// (so negating through f64 is exact) nor beyond i64 on the new side, and
+/// the same sample types on both sides (so no unit scaling happens in
+/// between). Inputs that already carry the `pprof::base` label, or fail
+/// any of this, get the combined profile instead.
+pub fn diff_sides(mut source: Profile, base: Profile, normalize_source: bool) -> Result<DiffSides, String> {
+    let simple = !has_base_label(&source)
+        && !has_base_label(&base)
+        && source.sample_types == base.sample_types
+        && distinct_types(&source)
+        && sums_within(&base, 1 << 53);
+    if normalize_source {
+        normalize(&mut source, &base)?;
+    }
+    if !simple || !sums_within(&source, i64::MAX as u128) {
+        return apply_base(source, base, true, false).map(|p| DiffSides::Combined(Box::new(p)));
+    }
+    let mut both = vec![source, base];
+    compatibilize_sample_types(&mut both)?;
+    scale_profiles(&mut both)?;
+    let mut sides = merge_tables(both)?;
+    let base = sides.pop().expect("two sides");
+    let source = sides.pop().expect("two sides");
+    Ok(DiffSides::Split { new: Box::new(source), base: Box::new(base) })
+}
+
+fn has_base_label(p: &Profile) -> bool {
+    (0..p.labels.len()).any(|i| p.labels.get(i as u32).str_values(BASE_LABEL).is_some())
+}
+
+fn distinct_types(p: &Profile) -> bool {
+    let mut names: Vec<&str> = p.sample_types.iter().map(|t| t.ty.as_str()).collect();
+    names.sort_unstable();
+    names.windows(2).all(|w| w[0] != w[1])
+}
+
+/// No value is negative and each sample type's sum is at most `max`.
+fn sums_within(p: &Profile, max: u128) -> bool {
+    let nv = p.samples.nv;
+    let mut sums = vec![0u128; nv];
+    for (k, &v) in p.samples.values.iter().enumerate() {
+        if v < 0 {
+            return false;
+        }
+        sums[k % nv.max(1)] += v as u128;
+    }
+    sums.iter().all(|&s| s <= max)
+}
+
+/// `merge_profiles` of compatible profiles, except that each keeps its
+/// own samples and label sets: one profile per source, all with the
+/// merged tables and headers, each with its samples (all-zero ones
+/// dropped, as the merge drops them) pointing at the merged locations.
+fn merge_tables(mut srcs: Vec<Profile>) -> Result<Vec<Profile>, String> {
+    let Some(first) = srcs.first() else {
+        return Err("no profiles to merge".to_string());
+    };
+    for s in &srcs[1..] {
+        compatible(first, s)?;
+    }
+    let mut m = Merger {
+        out: combine_headers(&srcs),
+        samples: HashMap::new(),
+        locations: HashMap::with_capacity(first.locations.len()),
+        functions: HashMap::with_capacity(first.functions.len()),
+        mappings: HashMap::with_capacity(first.mappings.len()),
+    };
+    let mut own = Vec::with_capacity(srcs.len());
+    for src in &mut srcs {
+        let mut samples = std::mem::take(&mut src.samples);
+        let labels = std::mem::take(&mut src.labels);
+        let src = &*src;
+        let mut ctx = SourceMemo {
+            locations: vec![None; src.locations.len()],
+            functions: vec![None; src.functions.len()],
+            mappings: vec![None; src.mappings.len()],
+            labels: Vec::new(),
+        };
+        if m.mappings.is_empty() && !src.mappings.is_empty() {
+            m.map_mapping(src, &mut ctx, 0);
+        }
+        // In place: sample i moves to w (w <= i), its stack to wl.
+        let nv = samples.nv;
+        let (mut w, mut wl) = (0usize, 0usize);
+        for i in 0..samples.len() {
+            let (a, b) = (samples.offsets[i] as usize, samples.offsets[i + 1] as usize);
+            if samples.values[i * nv..(i + 1) * nv].iter().all(|&v| v == 0) {
+                continue;
+            }
+            for k in a..b {
+                samples.locs[wl] = m.map_location(src, &mut ctx, samples.locs[k]);
+                wl += 1;
+            }
+            samples.values.copy_within(i * nv..(i + 1) * nv, w * nv);
+            samples.labels[w] = samples.labels[i];
+            w += 1;
+            samples.offsets[w] = wl as u32;
+        }
+        samples.locs.truncate(wl);
+        samples.values.truncate(w * nv);
+        samples.labels.truncate(w);
+        samples.offsets.truncate(w + 1);
+        own.push((samples, labels));
+    }
+    let n = own.len();
+    let mut out = Some(m.out);
+    let mut profiles = Vec::with_capacity(n);
+    for (k, (samples, labels)) in own.into_iter().enumerate() {
+        let shared = if k + 1 == n { out.take().expect("merged") } else { out.clone().expect("merged") };
+        profiles.push(Profile { samples, labels, ..shared });
+    }
+    Ok(profiles)
+}
+
 /// pprof's `compatible`: identical period type and sample types.
 fn compatible(a: &Profile, b: &Profile) -> Result<(), String> {
     if a.period_type != b.period_type {

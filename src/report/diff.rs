@@ -50,8 +50,6 @@ pub struct Diff {
     pub new_total: i64,
     pub sample_type: String,
     pub sample_unit: String,
-    pub base_profile: Profile,
-    pub new_profile: Profile,
 }
 
 /// Splits a `-diff_base` profile into its base (values made positive again)
@@ -87,10 +85,24 @@ fn side(p: Profile, cfg: &Config, warn: &mut dyn FnMut(String)) -> Result<(NodeV
     Ok((nodes.collect(), rpt.total, rpt.options.sample_type.clone(), rpt.options.sample_unit.clone()))
 }
 
+/// The diff of a `-diff_base` profile (see `split`).
 pub fn compute(combined: &Profile, cfg: &Config, cum: bool, warn: &mut dyn FnMut(String)) -> Result<Diff> {
     let (base_p, new_p) = split(combined);
-    let (base_nodes, base_total, _, _) = side(base_p.clone(), cfg, warn)?;
-    let (new_nodes, new_total, sample_type, sample_unit) = side(new_p.clone(), cfg, &mut |_| {})?;
+    compute_sides(base_p, new_p, cfg, cum, warn)
+}
+
+/// The diff of the two sides of a `-diff_base` profile, as `split` gives
+/// them back or `merge::diff_sides` makes them. Each side is dropped once
+/// its nodes are summed, so at most one side's report is in memory.
+pub fn compute_sides(
+    base_p: Profile,
+    new_p: Profile,
+    cfg: &Config,
+    cum: bool,
+    warn: &mut dyn FnMut(String),
+) -> Result<Diff> {
+    let (base_nodes, base_total, _, _) = side(base_p, cfg, warn)?;
+    let (new_nodes, new_total, sample_type, sample_unit) = side(new_p, cfg, &mut |_| {})?;
     let mut rows: Vec<DiffRow> = Vec::with_capacity(new_nodes.len().max(base_nodes.len()));
     for (info, (name, f, c)) in &new_nodes {
         let (bf, bc, presence) = match base_nodes.get(info) {
@@ -129,5 +141,65 @@ pub fn compute(combined: &Profile, cfg: &Config, cum: bool, warn: &mut dyn FnMut
             })
             .then_with(|| a.name.cmp(&b.name))
     });
-    Ok(Diff { rows, base_total, new_total, sample_type, sample_unit, base_profile: base_p, new_profile: new_p })
+    Ok(Diff { rows, base_total, new_total, sample_type, sample_unit })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::driver::Sources;
+    use crate::profile::merge::{self, DiffSides};
+
+    /// Rows and totals as text, rows sorted (rows that tie keep no order).
+    fn summary(d: &Diff) -> Vec<String> {
+        let mut rows: Vec<String> = d.rows.iter().map(|r| format!("{r:?}")).collect();
+        rows.sort();
+        rows.push(format!("{} {} {} {}", d.base_total, d.new_total, d.sample_type, d.sample_unit));
+        rows
+    }
+
+    /// `diff_sides` must give what splitting the `-diff_base` profile gives.
+    #[test]
+    fn sides_without_the_combined_profile_are_the_split() {
+        let dir = format!("{}/testdata/profiles", env!("CARGO_MANIFEST_DIR"));
+        let pairs = [
+            ("heap-1", "heap-2"),
+            ("heap-2", "heap-1"),
+            ("cpu", "cpu-2"),
+            ("mutex-1", "mutex-2"),
+            ("allocs", "heap-2"),
+        ];
+        for (base, new) in pairs {
+            for normalize in [false, true] {
+                for (index, focus, granularity) in
+                    [("", "", None), ("0", "main", None), ("", "", Some("lines")), ("", "", Some("addresses"))]
+                {
+                    let s = Sources::for_pa(
+                        &[format!("{dir}/{new}.pb.gz")],
+                        &[format!("{dir}/{base}.pb.gz")],
+                        true,
+                        normalize,
+                        false,
+                        crate::source::FetchOptions::default(),
+                    );
+                    let load = |specs: &[String]| driver::load_all(specs, &s).unwrap();
+                    let mut cfg = Config { sample_index: index.into(), focus: focus.into(), ..Config::default() };
+                    cfg.granularity = granularity.and_then(crate::transform::Granularity::parse);
+                    let combined = driver::finish_profiles(&s, load(&s.sources), Some(load(&s.bases))).unwrap();
+                    let want = compute(&combined, &cfg, false, &mut |_| {}).unwrap();
+                    let got = match merge::diff_sides(load(&s.sources), load(&s.bases), normalize).unwrap() {
+                        DiffSides::Split { new, base } => {
+                            let new = driver::finish_profiles(&s, *new, None).unwrap();
+                            let base = driver::finish_profiles(&s, *base, None).unwrap();
+                            compute_sides(base, new, &cfg, false, &mut |_| {}).unwrap()
+                        }
+                        DiffSides::Combined(_) => {
+                            panic!("{base} vs {new}: plain profiles should not need the combined one")
+                        }
+                    };
+                    assert_eq!(summary(&got), summary(&want), "{base} vs {new}, normalize {normalize}, {cfg:?}");
+                }
+            }
+        }
+    }
 }
