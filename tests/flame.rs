@@ -393,6 +393,59 @@ fn output_file() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `-o` names a FIFO or a symlink (`-o >(gzip > x)`, `-o /dev/stdout`, a
+/// link into a shared directory): the pipe gets the SVG and stays a pipe,
+/// the link stays a link and its target gets the SVG.
+#[cfg(unix)]
+#[test]
+fn output_into_a_fifo_and_through_a_symlink() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+    struct Dir(PathBuf);
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let dir = Dir(std::env::temp_dir().join(format!("pa-flame-special-{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(&dir.0);
+    std::fs::create_dir_all(dir.0.join("real")).unwrap();
+    let want = flame(&[CPU]);
+
+    let fifo = dir.0.join("pipe");
+    assert!(Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo").success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = fifo.clone();
+    // A pa that never opens the pipe fails the test after a while; the
+    // blocked reader goes with the test process.
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::read_to_string(&reader).unwrap());
+    });
+    let out = pa(&["flame", "-o", fifo.to_str().unwrap(), CPU]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("the reader got the SVG");
+    assert!(got == want, "the SVG through the pipe differs");
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+
+    let target = dir.0.join("real/cpu.svg");
+    std::fs::write(&target, "old").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.0.join("cpu.svg");
+    symlink("real/cpu.svg", &link).unwrap();
+    let dangling = dir.0.join("new.svg");
+    symlink("real/new.svg", &dangling).unwrap();
+    for (l, t) in [(&link, &target), (&dangling, &dir.0.join("real/new.svg"))] {
+        let out = pa(&["flame", "-o", l.to_str().unwrap(), CPU]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(std::fs::symlink_metadata(l).unwrap().file_type().is_symlink(), "{} is still a symlink", l.display());
+        assert!(std::fs::read_to_string(t).unwrap() == want, "{} has the SVG", t.display());
+    }
+    assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o640, "mode kept");
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir.0.join("real")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["cpu.svg", "new.svg"], "no temporary file left");
+}
+
 /// The big real profile from the shared conformance data, when present:
 /// the default SVG stays small.
 #[test]

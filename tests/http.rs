@@ -635,6 +635,43 @@ fn pa_fetch_saves_atomically() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `pa fetch -o` through a symlink and into a FIFO: neither is replaced
+/// by a file.
+#[cfg(unix)]
+#[test]
+fn pa_fetch_through_a_symlink_and_into_a_fifo() {
+    use std::os::unix::fs::{FileTypeExt, symlink};
+    let dir = scratch_dir("special");
+    let body = heap_profile();
+    let source = testdata("heap-1.pb.gz");
+    let ui = Ui::new(true, false, Box::new(Capture::default()));
+    let mut stdout = Vec::new();
+
+    std::fs::create_dir(dir.join("real")).unwrap();
+    let link = dir.join("heap.pb.gz");
+    symlink("real/heap.pb.gz", &link).unwrap();
+    let args = fetch_args(source.to_str().unwrap(), Some(link.clone()), false);
+    pa::source::cli::fetch_with(&args, &quiet(), &ui, &mut stdout).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read(dir.join("real/heap.pb.gz")).unwrap(), body);
+
+    let fifo = dir.join("pipe");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo").success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::read(&reader).unwrap());
+    });
+    let args = fetch_args(source.to_str().unwrap(), Some(fifo.clone()), false);
+    let result = pa::source::cli::fetch_with(&args, &quiet(), &ui, &mut stdout);
+    let got = rx.recv_timeout(Duration::from_secs(30));
+    let still_fifo = std::fs::symlink_metadata(&fifo).is_ok_and(|m| m.file_type().is_fifo());
+    let _ = std::fs::remove_dir_all(&dir);
+    result.unwrap();
+    assert_eq!(got.expect("the reader got the profile"), body);
+    assert!(still_fifo, "still a FIFO");
+}
+
 #[test]
 fn pa_fetch_raw_and_stdout() {
     let dir = scratch_dir("raw");

@@ -3,7 +3,7 @@
 //! fetching: `pa fetch` (save a profile, atomically) and `pa list` (what a
 //! `/debug/pprof/` index offers).
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -154,36 +154,10 @@ fn profile_name_of(u: &Url) -> String {
     }
 }
 
-/// Writes `data` to `path` through a temporary file in the same directory
-/// and a rename, so `path` is either the old file or the whole new one.
+/// The name `pa fetch` and `pa collect` know the writer by; the rule for
+/// devices, pipes and symlinks lives in one place, `commands::write_output`.
 pub fn write_atomic(path: &Path, data: &[u8]) -> std::result::Result<(), String> {
-    if path.is_dir() {
-        return Err("is a directory".into());
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let base =
-        path.file_name().map(|s| s.to_string_lossy().into_owned()).ok_or_else(|| "not a file name".to_string())?;
-    let (tmp, mut f) = (0..1000)
-        .find_map(|i| {
-            let tmp = dir.join(format!(".{base}.{}.{i}.tmp", std::process::id()));
-            std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp).ok().map(|f| (tmp, f))
-        })
-        .ok_or_else(|| match std::fs::metadata(&dir) {
-            Err(e) => format!("directory {}: {}", dir.display(), io_text(&e)),
-            Ok(_) => format!("cannot create a temporary file in {}", dir.display()),
-        })?;
-    let result = f.write_all(data).and_then(|_| f.sync_all()).and_then(|_| {
-        drop(f);
-        std::fs::rename(&tmp, path)
-    });
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io_text(&e));
-    }
-    Ok(())
+    crate::commands::write_output(path, data)
 }
 
 /// Saves under the first free `NAME.NNN.EXT` in `dir`, as pprof numbers
@@ -198,14 +172,6 @@ fn write_new(dir: &Path, name: &str, ext: &str, data: &[u8]) -> Result<PathBuf> 
         return Ok(p);
     }
     Err(Error::msg(format!("no free file name {name}.NNN.{ext} in {}; use -o", dir.display())))
-}
-
-fn io_text(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// One row of a `/debug/pprof/` index.
