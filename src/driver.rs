@@ -102,6 +102,7 @@ pub fn finish_profiles(s: &Sources, mut p: Profile, base: Option<Profile>) -> Re
         transform::simplify_demangled_names(&mut p);
     }
     transform::remove_uninteresting(&mut p).map_err(Error::msg)?;
+    crate::timing::mark("profile: base, names, drop_frames");
     unsource_mappings(&mut p);
     if let Some(c) = &s.add_comment {
         p.comments.push(c.clone());
@@ -322,7 +323,9 @@ pub fn build_report(mut p: Profile, mut cfg: Config, warn: &mut dyn FnMut(String
         transform::apply_focus(&mut p, &filters, &units, warn);
     }
     let granularity = cfg.granularity.unwrap_or(Granularity::Functions);
+    crate::timing::mark("report: total and filters");
     transform::aggregate(&mut p, granularity, cfg.noinlines, cfg.show_columns);
+    crate::timing::mark("report: granularity");
     Ok(Report { prof: p, total, options })
 }
 

@@ -109,13 +109,16 @@ fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn main() -> ExitCode {
+    pa::timing::init();
     let args: Vec<String> = std::env::args().collect();
     if let Some(hint) = commands::pprof_style_hint(&args) {
         let _ = writeln!(std::io::stderr(), "pa: {hint}");
         return ExitCode::from(2);
     }
     let cli = Cli::parse();
-    match run(cli) {
+    let r = run(cli);
+    pa::timing::mark("done");
+    match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // `pa top x | head`: a closed pipe is the reader's choice, not an error.
