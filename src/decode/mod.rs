@@ -5,6 +5,7 @@
 
 pub mod legacy;
 pub mod proto;
+mod wire;
 
 use std::io::Read;
 
@@ -132,9 +133,24 @@ pub fn decode(name: &str, data: &[u8], max_bytes: u64) -> Result<Decoded> {
 /// `debug=1` text profiles).
 pub fn decode_with(name: &str, data: &[u8], max_bytes: u64, legacy_opts: legacy::Options) -> Result<Decoded> {
     let gzipped = is_gzip(data);
+    if gzipped {
+        // The common case, inflated and decoded at once; anything else
+        // (text, damage, a bomb) goes the long way below.
+        match proto::decode_gzip(data, max_bytes) {
+            Some(Ok(profile)) => {
+                crate::timing::mark("decode: tables and checks");
+                return Ok(Decoded { profile, format: Format::Protobuf, gzipped, memstats: None });
+            }
+            Some(Err(proto::ProtoError::Invalid(m))) => {
+                return Err(Error::input(name, format!("malformed profile: {m}")));
+            }
+            _ => {}
+        }
+    }
     let inflated;
     let raw: &[u8] = if gzipped {
         inflated = gunzip(data, max_bytes).map_err(|m| Error::input(name, m))?;
+        crate::timing::mark("decode: inflated");
         &inflated
     } else {
         data
@@ -147,6 +163,7 @@ pub fn decode_with(name: &str, data: &[u8], max_bytes: u64, legacy_opts: legacy:
     }
     let proto_err = match proto::decode(raw) {
         Ok(profile) => {
+            crate::timing::mark("decode: decoded");
             return Ok(Decoded { profile, format: Format::Protobuf, gzipped, memstats: None });
         }
         Err(proto::ProtoError::Invalid(m)) => {

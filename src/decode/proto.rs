@@ -75,10 +75,10 @@ fn concatenated(data: &[u8]) -> bool {
 }
 
 pub fn decode(data: &[u8]) -> Result<Profile, ProtoError> {
-    // The wire decoder below handles every well-formed profile without a
+    // The wire decoder handles every well-formed profile without a
     // per-sample allocation; it gives up (None) on anything unusual, and
     // prost then decodes the whole buffer, so errors are exactly prost's.
-    if let Some(r) = fast::decode(data) {
+    if let Some(r) = super::wire::decode(data) {
         return r;
     }
     let raw = pb::Profile::decode(data).map_err(|e| ProtoError::NotProto(e.to_string()))?;
@@ -88,14 +88,14 @@ pub fn decode(data: &[u8]) -> Result<Profile, ProtoError> {
     convert(raw)
 }
 
-fn invalid(msg: impl Into<String>) -> ProtoError {
+pub(super) fn invalid(msg: impl Into<String>) -> ProtoError {
     ProtoError::Invalid(msg.into())
 }
 
-struct Strings<'a>(&'a [Vec<u8>]);
+pub(super) struct Strings<'a>(pub(super) &'a [Vec<u8>]);
 
 impl Strings<'_> {
-    fn get(&self, i: i64, what: &dyn Fn() -> String) -> Result<String, ProtoError> {
+    pub(super) fn get(&self, i: i64, what: &dyn Fn() -> String) -> Result<String, ProtoError> {
         if i < 0 || i as usize >= self.0.len() {
             return Err(ProtoError::Malformed(format!(
                 "{}: string index {} out of range (the string table has {} entries)",
@@ -105,6 +105,25 @@ impl Strings<'_> {
             )));
         }
         Ok(crate::profile::rawbytes::decode(&self.0[i as usize]))
+    }
+}
+
+/// A gzipped protobuf profile, inflated on a second thread while it is
+/// decoded: the profile, or pprof's final verdict on it. None when the
+/// stream is anything else (corrupt, over `max`, a text profile, a profile
+/// whose strings do not resolve): the caller then inflates it whole and
+/// goes the usual way, which gives the usual messages.
+pub fn decode_gzip(gz: &[u8], max: u64) -> Option<Result<Profile, ProtoError>> {
+    // The ISIZE trailer (the last member's size mod 2^32) sizes the arrays;
+    // it is only a hint.
+    let hint = match gz.len() {
+        n if n >= 18 => u64::from(u32::from_le_bytes([gz[n - 4], gz[n - 3], gz[n - 2], gz[n - 1]])),
+        _ => 0,
+    };
+    match super::wire::decode_gzip(gz, max, hint)? {
+        Ok(p) => Some(Ok(p)),
+        Err(e @ ProtoError::Invalid(_)) => Some(Err(e)),
+        Err(_) => None,
     }
 }
 
@@ -143,13 +162,13 @@ fn convert(mut raw: pb::Profile) -> Result<Profile, ProtoError> {
     Ok(p)
 }
 
-fn missing_location(si: usize, id: u64) -> ProtoError {
+pub(super) fn missing_location(si: usize, id: u64) -> ProtoError {
     invalid(format!("sample {si} refers to location id {id}, which is not in the location table"))
 }
 
 /// Everything but the samples, with pprof's checks in pprof's order; the
 /// location id to index map is returned for the samples.
-fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Profile, HashMap<u64, u32>), ProtoError> {
+pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Profile, HashMap<u64, u32>), ProtoError> {
     if raw.string_table.is_empty() {
         // An empty message (any bytes prost accepts as nothing) is not a profile.
         if nsamples == 0 && raw.sample_type.is_empty() && raw.location.is_empty() {
@@ -265,7 +284,7 @@ fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Profile, HashMa
     Ok((p, location_ix))
 }
 
-fn label_set(st: &Strings, labels: &[pb::Label], si: usize) -> Result<LabelSet, ProtoError> {
+pub(super) fn label_set(st: &Strings, labels: &[pb::Label], si: usize) -> Result<LabelSet, ProtoError> {
     let mut set = LabelSet::default();
     for l in labels {
         let key = st.get(l.key, &|| format!("sample {si} label key"))?;
@@ -295,419 +314,6 @@ fn label_set(st: &Strings, labels: &[pb::Label], si: usize) -> Result<LabelSet, 
         }
     }
     Ok(set)
-}
-
-/// The wire decoder for the profiles pa sees every day: samples are read
-/// straight into the flat arrays of `Samples` (no `pb::Sample`, no
-/// per-sample allocation), label sets are interned by their encoded bytes,
-/// and prost only decodes the tables. It returns None on anything prost
-/// would reject or that it does not handle (groups, 64-bit location ids),
-/// before any validity check has run, so the caller's prost path gives the
-/// same answer byte for byte; the validity checks run in the same order as
-/// in `convert`.
-mod fast {
-    use std::collections::HashMap;
-    use std::hash::{BuildHasherDefault, Hasher};
-
-    use prost::Message;
-
-    use super::{ProtoError, Strings, concatenated, convert_tables, invalid, label_set, missing_location, pb};
-    use crate::profile::{LabelSets, Samples};
-
-    /// A varint as prost reads one: at most 10 bytes, no overflow.
-    #[inline(always)]
-    fn varint(d: &[u8], pos: &mut usize) -> Option<u64> {
-        let b = *d.get(*pos)?;
-        if b < 0x80 {
-            *pos += 1;
-            return Some(u64::from(b));
-        }
-        let mut v = u64::from(b & 0x7f);
-        for i in 1..10 {
-            let b = *d.get(*pos + i)?;
-            v |= u64::from(b & 0x7f) << (7 * i);
-            if b < 0x80 {
-                if i == 9 && b >= 2 {
-                    return None;
-                }
-                *pos += i + 1;
-                return Some(v);
-            }
-        }
-        None
-    }
-
-    /// A field key: (field number, wire type), refusing what prost refuses
-    /// and groups (wire types 3 and 4), which only prost handles.
-    #[inline(always)]
-    fn key(d: &[u8], pos: &mut usize) -> Option<(u64, u64)> {
-        let k = varint(d, pos)?;
-        let (tag, wire) = (k >> 3, k & 7);
-        if k > u64::from(u32::MAX) || tag == 0 || !matches!(wire, 0 | 1 | 2 | 5) {
-            return None;
-        }
-        Some((tag, wire))
-    }
-
-    /// The end of a length-delimited field's payload starting at `pos`.
-    #[inline(always)]
-    fn delimited(d: &[u8], pos: &mut usize) -> Option<usize> {
-        let len = varint(d, pos)?;
-        let end = pos.checked_add(usize::try_from(len).ok()?)?;
-        (end <= d.len()).then_some(end)
-    }
-
-    #[inline(always)]
-    fn skip(d: &[u8], pos: &mut usize, wire: u64) -> Option<()> {
-        let end = match wire {
-            0 => return varint(d, pos).map(|_| ()),
-            1 => pos.checked_add(8)?,
-            2 => delimited(d, pos)?,
-            5 => pos.checked_add(4)?,
-            _ => return None,
-        };
-        if end > d.len() {
-            return None;
-        }
-        *pos = end;
-        Some(())
-    }
-
-    /// Walks the top-level fields: `sample(start, end)` for each Sample
-    /// payload, `other(bytes)` for each run of other fields.
-    fn walk(
-        d: &[u8],
-        mut sample: impl FnMut(usize, usize) -> Option<()>,
-        mut other: impl FnMut(&[u8]) -> Option<()>,
-    ) -> Option<()> {
-        let (mut pos, mut run) = (0, 0);
-        while pos < d.len() {
-            let start = pos;
-            let (tag, wire) = key(d, &mut pos)?;
-            if tag == 2 {
-                if wire != 2 {
-                    return None;
-                }
-                let end = delimited(d, &mut pos)?;
-                if run < start {
-                    other(&d[run..start])?;
-                }
-                sample(pos, end)?;
-                pos = end;
-                run = end;
-            } else {
-                skip(d, &mut pos, wire)?;
-            }
-        }
-        if run < d.len() {
-            other(&d[run..])?;
-        }
-        Some(())
-    }
-
-    /// Calls `f` for each value of a repeated varint field, packed or not.
-    #[inline(always)]
-    fn repeated(d: &[u8], pos: &mut usize, wire: u64, mut f: impl FnMut(u64) -> Option<()>) -> Option<()> {
-        match wire {
-            0 => f(varint(d, pos)?),
-            2 => {
-                let end = delimited(d, pos)?;
-                let packed = &d[..end];
-                while *pos < end {
-                    f(varint(packed, pos)?)?;
-                }
-                Some(())
-            }
-            _ => None,
-        }
-    }
-
-    /// One Label message, field by field as prost reads it.
-    fn label(d: &[u8]) -> Option<pb::Label> {
-        let mut l = pb::Label::default();
-        let mut pos = 0;
-        while pos < d.len() {
-            let (tag, wire) = key(d, &mut pos)?;
-            let slot = match tag {
-                1 => &mut l.key,
-                2 => &mut l.str,
-                3 => &mut l.num,
-                4 => &mut l.num_unit,
-                _ => {
-                    skip(d, &mut pos, wire)?;
-                    continue;
-                }
-            };
-            if wire != 0 {
-                return None;
-            }
-            *slot = varint(d, &mut pos)? as i64;
-        }
-        Some(l)
-    }
-
-    /// The encoding of one sample's label fields when they follow each
-    /// other (always, from Go and pprof): the key label sets are interned by.
-    fn label_bytes(d: &[u8], mut pos: usize) -> Option<&[u8]> {
-        let (mut first, mut last) = (None, 0);
-        while pos < d.len() {
-            let start = pos;
-            let (tag, wire) = key(d, &mut pos)?;
-            if tag == 3 && wire == 2 {
-                let end = delimited(d, &mut pos)?;
-                match first {
-                    None => first = Some(start),
-                    Some(_) if last != start => return None,
-                    Some(_) => {}
-                }
-                last = end;
-                pos = end;
-            } else {
-                skip(d, &mut pos, wire)?;
-            }
-        }
-        first.map(|f| &d[f..last])
-    }
-
-    /// The labels of one sample, decoded into `out`.
-    fn sample_labels(d: &[u8], mut pos: usize, out: &mut Vec<pb::Label>) -> Option<()> {
-        out.clear();
-        while pos < d.len() {
-            let (tag, wire) = key(d, &mut pos)?;
-            if tag == 3 && wire == 2 {
-                let end = delimited(d, &mut pos)?;
-                out.push(label(&d[pos..end])?);
-                pos = end;
-            } else {
-                skip(d, &mut pos, wire)?;
-            }
-        }
-        Some(())
-    }
-
-    /// FxHash: the interning keys are short and come from our own input.
-    #[derive(Default)]
-    struct Fx(u64);
-
-    impl Hasher for Fx {
-        #[inline]
-        fn write(&mut self, bytes: &[u8]) {
-            let mut chunks = bytes.chunks_exact(8);
-            for c in &mut chunks {
-                self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-            }
-            for &b in chunks.remainder() {
-                self.add(u64::from(b));
-            }
-        }
-        #[inline]
-        fn write_u64(&mut self, v: u64) {
-            self.add(v);
-        }
-        #[inline]
-        fn write_usize(&mut self, v: usize) {
-            self.add(v as u64);
-        }
-        fn finish(&self) -> u64 {
-            self.0
-        }
-    }
-
-    impl Fx {
-        #[inline]
-        fn add(&mut self, v: u64) {
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-
-    /// Location id → index: a dense table when the ids are compact (they
-    /// are numbered from 1 by every writer pa knows), else a hash map.
-    enum LocIndex {
-        Dense(Vec<u32>),
-        Sparse(FxMap<u64, u32>),
-    }
-
-    impl LocIndex {
-        fn new(ix: &HashMap<u64, u32>) -> LocIndex {
-            let max = ix.keys().copied().max().unwrap_or(0);
-            if max <= 8 * ix.len() as u64 + 4096 {
-                let mut v = vec![u32::MAX; max as usize + 1];
-                for (&id, &i) in ix {
-                    v[id as usize] = i;
-                }
-                LocIndex::Dense(v)
-            } else {
-                LocIndex::Sparse(ix.iter().map(|(&k, &v)| (k, v)).collect())
-            }
-        }
-        #[inline(always)]
-        fn get(&self, id: u64) -> Option<u32> {
-            match self {
-                LocIndex::Dense(v) => v.get(id as usize).copied().filter(|&i| i != u32::MAX),
-                LocIndex::Sparse(m) => m.get(&id).copied(),
-            }
-        }
-    }
-
-    pub(super) fn decode(d: &[u8]) -> Option<Result<crate::profile::Profile, ProtoError>> {
-        // Pass 1: the tables through prost, the samples counted.
-        let mut raw = pb::Profile::default();
-        let (mut n, mut sample_bytes) = (0usize, 0usize);
-        walk(
-            d,
-            |s, e| {
-                n += 1;
-                sample_bytes += e - s;
-                Some(())
-            },
-            |run| raw.merge(run).ok(),
-        )?;
-        // Pass 2: the samples' wire format, with location ids kept as they
-        // are (mapped to indices once the tables are known), values, and a
-        // 1 for each sample that has labels.
-        let nv = raw.sample_type.len();
-        let mut samples = Samples::new(nv);
-        // A guess (an id takes 1-3 bytes, values and labels the rest):
-        // the array doubles if it is short and is trimmed at the end.
-        samples.locs.reserve(sample_bytes / 3);
-        samples.offsets.reserve(n);
-        // Not n * nv, which a small file of many empty samples and many
-        // sample types makes huge: every value takes at least one byte.
-        samples.values.reserve(n.saturating_mul(nv).min(sample_bytes));
-        samples.labels.reserve(n);
-        let mut mismatch: Option<(usize, usize)> = None;
-        walk(
-            d,
-            |s, e| {
-                let m = &d[..e];
-                let mut pos = s;
-                let v0 = samples.values.len();
-                let mut has_labels = false;
-                while pos < e {
-                    let (tag, wire) = key(m, &mut pos)?;
-                    match tag {
-                        1 => repeated(m, &mut pos, wire, |id| {
-                            samples.locs.push(u32::try_from(id).ok()?);
-                            Some(())
-                        })?,
-                        2 => repeated(m, &mut pos, wire, |v| {
-                            samples.values.push(v as i64);
-                            Some(())
-                        })?,
-                        3 if wire == 2 => {
-                            let end = delimited(m, &mut pos)?;
-                            label(&m[pos..end])?;
-                            pos = end;
-                            has_labels = true;
-                        }
-                        3 => return None,
-                        _ => skip(m, &mut pos, wire)?,
-                    }
-                }
-                samples.offsets.push(samples.locs.len() as u32);
-                let got = samples.values.len() - v0;
-                if got != nv {
-                    // Reported when the checks reach this sample.
-                    if mismatch.is_none() {
-                        mismatch = Some((samples.labels.len(), got));
-                    }
-                    // No padding to nv: the checks stop at the first
-                    // mismatch and read no values from there on, and padding
-                    // every sample of a file with many sample types and
-                    // many empty samples would allocate their product.
-                    samples.values.truncate(v0);
-                }
-                samples.labels.push(u32::from(has_labels));
-                Some(())
-            },
-            |_| Some(()),
-        )?;
-        // The wire format is good: from here on, answers are final.
-        if concatenated(d) {
-            return Some(Err(invalid("concatenated profiles detected")));
-        }
-        Some(finish(d, raw, samples, mismatch))
-    }
-
-    /// pprof's checks on the samples, in `convert`'s order: for each sample
-    /// its value count, its location ids, then its labels.
-    fn finish(
-        d: &[u8],
-        raw: pb::Profile,
-        mut samples: Samples,
-        mismatch: Option<(usize, usize)>,
-    ) -> Result<crate::profile::Profile, ProtoError> {
-        let n = samples.len();
-        let (mut p, location_ix) = convert_tables(&raw, n)?;
-        let st = Strings(&raw.string_table);
-        let nv = samples.nv;
-        let locs = LocIndex::new(&location_ix);
-        drop(location_ix);
-        let mut sets = LabelSets::default();
-        let mut by_bytes: FxMap<&[u8], u32> = FxMap::default();
-        let mut scratch: Vec<pb::Label> = Vec::new();
-        let mut si = 0usize;
-        let mut err: Option<ProtoError> = None;
-        let done = walk(
-            d,
-            |s, e| {
-                if let Some((at, got)) = mismatch
-                    && at == si
-                {
-                    err = Some(invalid(format!("mismatch: sample has {got} values vs. {nv} types")));
-                    return None;
-                }
-                let (a, b) = (samples.offsets[si] as usize, samples.offsets[si + 1] as usize);
-                for l in &mut samples.locs[a..b] {
-                    match locs.get(u64::from(*l)) {
-                        Some(ix) => *l = ix,
-                        None => {
-                            err = Some(missing_location(si, u64::from(*l)));
-                            return None;
-                        }
-                    }
-                }
-                if samples.labels[si] != 0 {
-                    let m = &d[..e];
-                    let bytes = label_bytes(m, s);
-                    let cached = bytes.and_then(|b| by_bytes.get(b).copied());
-                    let set = match cached {
-                        Some(set) => set,
-                        None => match sample_labels(m, s, &mut scratch)
-                            .ok_or_else(|| invalid("internal error: labels changed between passes"))
-                            .and_then(|()| label_set(&st, &scratch, si))
-                        {
-                            Ok(set) => {
-                                let id = sets.intern(set);
-                                if let Some(b) = bytes {
-                                    by_bytes.insert(b, id);
-                                }
-                                id
-                            }
-                            Err(e) => {
-                                err = Some(e);
-                                return None;
-                            }
-                        },
-                    };
-                    samples.labels[si] = set;
-                }
-                si += 1;
-                Some(())
-            },
-            |_| Some(()),
-        );
-        if let Some(e) = err {
-            return Err(e);
-        }
-        debug_assert!(done.is_some() && si == n);
-        samples.locs.shrink_to_fit();
-        p.samples = samples;
-        p.labels = sets;
-        Ok(p)
-    }
 }
 
 #[cfg(test)]
@@ -743,7 +349,7 @@ mod tests {
     }
 
     fn same(data: &[u8], what: &str) {
-        let fast = fast::decode(data);
+        let fast = crate::decode::wire::decode(data);
         if let Some(f) = &fast {
             assert_eq!(summary(f), summary(&slow(data)), "{what}");
         }
@@ -766,7 +372,7 @@ mod tests {
     #[test]
     fn wire_decoder_matches_prost_on_real_profiles() {
         for (name, raw) in profiles() {
-            assert!(fast::decode(&raw).is_some(), "{name}: the wire decoder gave up");
+            assert!(crate::decode::wire::decode(&raw).is_some(), "{name}: the wire decoder gave up");
             same(&raw, &name);
         }
     }
@@ -815,7 +421,7 @@ mod tests {
         s.extend_from_slice(&[0x1a, 4, 0x08, 3, 0x10, 6]);
         data.extend_from_slice(&[0x12, s.len() as u8]);
         data.extend_from_slice(&s);
-        assert!(fast::decode(&data).is_some());
+        assert!(crate::decode::wire::decode(&data).is_some());
         same(&data, "unpacked");
         let p = decode(&data).expect("decodes");
         assert_eq!(p.samples.len(), 2);

@@ -10,6 +10,9 @@ pub mod merge;
 pub mod rawbytes;
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use crate::fxhash::FxMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ValueType {
@@ -93,28 +96,47 @@ impl LabelSet {
 }
 
 /// Interns label sets so samples carry a `u32`; set 0 is always the empty set.
+/// Each set is stored once: the index maps a set's hash to the newest set
+/// with that hash, and `next` chains the older ones.
 #[derive(Debug, Clone)]
 pub struct LabelSets {
     sets: Vec<LabelSet>,
-    index: HashMap<LabelSet, u32>,
+    index: FxMap<u64, u32>,
+    next: Vec<u32>,
 }
+
+/// The end of a chain in `LabelSets::next`.
+const NO_SET: u32 = u32::MAX;
 
 impl Default for LabelSets {
     fn default() -> Self {
-        let mut index = HashMap::new();
-        index.insert(LabelSet::default(), 0);
-        LabelSets { sets: vec![LabelSet::default()], index }
+        let mut sets = LabelSets { sets: Vec::new(), index: FxMap::default(), next: Vec::new() };
+        sets.intern(LabelSet::default());
+        sets
     }
 }
 
 impl LabelSets {
+    fn hash(set: &LabelSet) -> u64 {
+        let mut h = crate::fxhash::Fx::default();
+        set.hash(&mut h);
+        h.finish()
+    }
+
     pub fn intern(&mut self, set: LabelSet) -> u32 {
-        if let Some(&i) = self.index.get(&set) {
-            return i;
+        let h = Self::hash(&set);
+        let head = self.index.get(&h).copied().unwrap_or(NO_SET);
+        let mut i = head;
+        while i != NO_SET {
+            if self.sets[i as usize] == set {
+                return i;
+            }
+            i = self.next[i as usize];
         }
         let i = self.sets.len() as u32;
-        self.sets.push(set.clone());
-        self.index.insert(set, i);
+        self.sets.push(set);
+        self.next.push(head);
+        self.index.insert(h, i);
         i
     }
     pub fn get(&self, i: u32) -> &LabelSet {

@@ -1,0 +1,733 @@
+//! The wire decoder for the profiles pa sees every day, fed in pieces so
+//! that inflating a gzipped profile on one core and decoding it on the
+//! other overlap, and the inflated bytes are never held whole.
+//!
+//! Samples are read straight into the flat arrays of `Samples` (no
+//! `pb::Sample`, no per-sample allocation); location ids are kept as they
+//! are until the tables, which Go writes after the samples, are known;
+//! label sets are interned by their encoded bytes and decoded once per
+//! distinct encoding. Every field that is not a sample is kept as bytes for
+//! prost, which decodes the tables. The decoder gives up (None) on anything
+//! prost would reject or that it does not handle (groups, location ids past
+//! 32 bits, a truncated field), before any validity check has run, so the
+//! caller can fall back to prost over the whole buffer and give prost's
+//! answer byte for byte; the validity checks run in the order of
+//! `proto::convert`.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::mpsc;
+
+use prost::Message;
+
+use super::proto::{ProtoError, Strings, convert_tables, invalid, label_set, missing_location, pb};
+use crate::fxhash::FxMap;
+use crate::profile::{LabelSets, Profile, Samples};
+
+/// A varint as prost reads one: at most 10 bytes, no overflow. `Err(())`
+/// when the bytes run out first (more may come in the next piece).
+#[inline(always)]
+fn varint(d: &[u8], pos: &mut usize) -> Result<u64, Incomplete> {
+    let Some(&b) = d.get(*pos) else {
+        return Err(Incomplete::More);
+    };
+    if b < 0x80 {
+        *pos += 1;
+        return Ok(u64::from(b));
+    }
+    let mut v = u64::from(b & 0x7f);
+    for i in 1..10 {
+        let Some(&b) = d.get(*pos + i) else {
+            return Err(Incomplete::More);
+        };
+        v |= u64::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            if i == 9 && b >= 2 {
+                return Err(Incomplete::Bad);
+            }
+            *pos += i + 1;
+            return Ok(v);
+        }
+    }
+    Err(Incomplete::Bad)
+}
+
+/// Why a field could not be read: the piece ends inside it, or the bytes
+/// are not what prost accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Incomplete {
+    More,
+    Bad,
+}
+
+/// Inside a complete message, running out of bytes is as bad as bad bytes.
+#[inline(always)]
+fn vint(d: &[u8], pos: &mut usize) -> Option<u64> {
+    varint(d, pos).ok()
+}
+
+/// A field key: (field number, wire type), refusing what prost refuses
+/// and groups (wire types 3 and 4), which only prost handles.
+#[inline(always)]
+fn key(d: &[u8], pos: &mut usize) -> Result<(u64, u64), Incomplete> {
+    let k = varint(d, pos)?;
+    let (tag, wire) = (k >> 3, k & 7);
+    if k > u64::from(u32::MAX) || tag == 0 || !matches!(wire, 0 | 1 | 2 | 5) {
+        return Err(Incomplete::Bad);
+    }
+    Ok((tag, wire))
+}
+
+/// The end of the field whose payload starts at `pos` (after its key).
+#[inline(always)]
+fn field_end(d: &[u8], pos: &mut usize, wire: u64) -> Result<usize, Incomplete> {
+    let end = match wire {
+        0 => {
+            varint(d, pos)?;
+            return Ok(*pos);
+        }
+        1 => pos.checked_add(8),
+        2 => {
+            let len = varint(d, pos)?;
+            usize::try_from(len).ok().and_then(|l| pos.checked_add(l))
+        }
+        5 => pos.checked_add(4),
+        _ => None,
+    };
+    let end = end.ok_or(Incomplete::Bad)?;
+    if end > d.len() { Err(Incomplete::More) } else { Ok(end) }
+}
+
+/// The length of the field that starts `d`, key included, once its key
+/// and length are there (the payload may not be).
+fn field_len(d: &[u8]) -> Result<usize, Incomplete> {
+    let mut pos = 0;
+    let (_, wire) = key(d, &mut pos)?;
+    let end = match wire {
+        0 => {
+            varint(d, &mut pos)?;
+            Some(pos)
+        }
+        1 => pos.checked_add(8),
+        5 => pos.checked_add(4),
+        _ => {
+            let len = varint(d, &mut pos)?;
+            usize::try_from(len).ok().and_then(|l| pos.checked_add(l))
+        }
+    };
+    end.ok_or(Incomplete::Bad)
+}
+
+/// Skips a field inside a complete message.
+#[inline(always)]
+fn skip(d: &[u8], pos: &mut usize, wire: u64) -> Option<()> {
+    *pos = field_end(d, pos, wire).ok()?;
+    Some(())
+}
+
+/// Calls `f` for each value of a repeated varint field, packed or not.
+#[inline(always)]
+fn repeated(d: &[u8], pos: &mut usize, wire: u64, mut f: impl FnMut(u64) -> Option<()>) -> Option<()> {
+    match wire {
+        0 => f(vint(d, pos)?),
+        2 => {
+            let len = usize::try_from(vint(d, pos)?).ok()?;
+            let end = pos.checked_add(len).filter(|&e| e <= d.len())?;
+            let packed = &d[..end];
+            while *pos < end {
+                f(vint(packed, pos)?)?;
+            }
+            Some(())
+        }
+        _ => None,
+    }
+}
+
+/// One Label message, field by field as prost reads it.
+fn label(d: &[u8]) -> Option<pb::Label> {
+    let mut l = pb::Label::default();
+    let mut pos = 0;
+    while pos < d.len() {
+        let (tag, wire) = key(d, &mut pos).ok()?;
+        let slot = match tag {
+            1 => &mut l.key,
+            2 => &mut l.str,
+            3 => &mut l.num,
+            4 => &mut l.num_unit,
+            _ => {
+                skip(d, &mut pos, wire)?;
+                continue;
+            }
+        };
+        if wire != 0 {
+            return None;
+        }
+        *slot = vint(d, &mut pos)? as i64;
+    }
+    Some(l)
+}
+
+/// The labels of an encoded run of label fields (each `0x1a len Label`).
+fn labels_of(blob: &[u8], out: &mut Vec<pb::Label>) -> Option<()> {
+    out.clear();
+    let mut pos = 0;
+    while pos < blob.len() {
+        let (tag, wire) = key(blob, &mut pos).ok()?;
+        if tag != 3 || wire != 2 {
+            return None;
+        }
+        let end = field_end(blob, &mut pos, wire).ok()?;
+        out.push(label(&blob[pos..end])?);
+        pos = end;
+    }
+    Some(())
+}
+
+/// Location id → index: a dense table when the ids are compact (they are
+/// numbered from 1 by every writer pa knows), else a hash map.
+enum LocIndex {
+    Dense(Vec<u32>),
+    Sparse(FxMap<u64, u32>),
+}
+
+impl LocIndex {
+    fn new(ix: &HashMap<u64, u32>) -> LocIndex {
+        let max = ix.keys().copied().max().unwrap_or(0);
+        if max <= 8 * ix.len() as u64 + 4096 {
+            let mut v = vec![u32::MAX; max as usize + 1];
+            for (&id, &i) in ix {
+                v[id as usize] = i;
+            }
+            LocIndex::Dense(v)
+        } else {
+            LocIndex::Sparse(ix.iter().map(|(&k, &v)| (k, v)).collect())
+        }
+    }
+    #[inline(always)]
+    fn get(&self, id: u64) -> Option<u32> {
+        match self {
+            LocIndex::Dense(v) => v.get(id as usize).copied().filter(|&i| i != u32::MAX),
+            LocIndex::Sparse(m) => m.get(&id).copied(),
+        }
+    }
+
+    /// Replaces every id by its index; the position of the first id that
+    /// is not in the table, if any. Two halves on two cores when large.
+    fn map_all(&self, locs: &mut [u32]) -> Option<usize> {
+        fn run(ix: &LocIndex, part: &mut [u32]) -> Option<usize> {
+            for (k, l) in part.iter_mut().enumerate() {
+                match ix.get(u64::from(*l)) {
+                    Some(i) => *l = i,
+                    None => return Some(k),
+                }
+            }
+            None
+        }
+        let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+        if locs.len() < 1 << 20 || threads < 2 {
+            return run(self, locs);
+        }
+        let mid = locs.len() / 2;
+        let (a, b) = locs.split_at_mut(mid);
+        let (ra, rb) = std::thread::scope(|s| {
+            let later = s.spawn(|| run(self, b));
+            (run(self, a), later.join().ok().flatten().map(|k| k + mid))
+        });
+        ra.or(rb)
+    }
+}
+
+/// The decoder's state between pieces.
+pub(super) struct WireDecoder {
+    /// The bytes of a top-level field that the last piece cut.
+    pending: Vec<u8>,
+    /// Every top-level field that is not a sample, for prost.
+    tables: Vec<u8>,
+    /// Top-level `time_nanos` fields: a second one means concatenated profiles.
+    time_fields: u32,
+    samples: Samples,
+    /// Values per sample, from the first sample; pprof's count check needs
+    /// the number of sample types, which may come after the samples.
+    first_count: Option<usize>,
+    /// The first sample whose value count differs from the first's.
+    mismatch: Option<(usize, usize)>,
+    /// Distinct encodings of a sample's label fields → blob number (the
+    /// sample's label is blob number + 1; 0 means no labels).
+    blob_ix: FxMap<Box<[u8]>, u32>,
+    /// The first sample of each blob, for messages.
+    blob_first: Vec<u32>,
+    scratch: Vec<u8>,
+}
+
+impl WireDecoder {
+    /// `size_hint`: the expected inflated size, to size the arrays once.
+    pub(super) fn new(size_hint: usize) -> WireDecoder {
+        let mut samples = Samples::new(0);
+        // A location id takes 1-3 bytes and values and labels the rest;
+        // memory is reserved, not touched, so a generous guess is free.
+        samples.locs.reserve(size_hint / 2);
+        WireDecoder {
+            pending: Vec::new(),
+            tables: Vec::new(),
+            time_fields: 0,
+            samples,
+            first_count: None,
+            mismatch: None,
+            blob_ix: FxMap::default(),
+            blob_first: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Reads the fields of the next piece; None when the bytes are not
+    /// what this decoder handles.
+    pub(super) fn feed(&mut self, mut d: &[u8]) -> Option<()> {
+        if !self.pending.is_empty() {
+            // Complete the cut field: its key and length a byte at a time
+            // (at most 20), then the rest of its payload at once.
+            let end = loop {
+                match field_len(&self.pending) {
+                    Ok(end) => break end,
+                    Err(Incomplete::Bad) => return None,
+                    Err(Incomplete::More) => {
+                        let Some((&b, rest)) = d.split_first() else {
+                            return Some(());
+                        };
+                        self.pending.push(b);
+                        d = rest;
+                    }
+                }
+            };
+            let take = (end - self.pending.len()).min(d.len());
+            self.pending.extend_from_slice(&d[..take]);
+            d = &d[take..];
+            if self.pending.len() < end {
+                return Some(());
+            }
+            let field = std::mem::take(&mut self.pending);
+            let mut pos = 0;
+            let (tag, wire) = key(&field, &mut pos).ok()?;
+            self.field(&field, 0, pos, tag, wire)?;
+            self.pending = field;
+            self.pending.clear();
+        }
+        self.fields(d)
+    }
+
+    /// The whole fields of `d`; a cut last field goes to `pending`.
+    fn fields(&mut self, d: &[u8]) -> Option<()> {
+        let mut pos = 0;
+        while pos < d.len() {
+            let start = pos;
+            let (tag, wire) = match key(d, &mut pos) {
+                Ok(k) => k,
+                Err(Incomplete::More) => {
+                    self.pending.extend_from_slice(&d[start..]);
+                    return Some(());
+                }
+                Err(Incomplete::Bad) => return None,
+            };
+            let head = pos;
+            match field_end(d, &mut pos, wire) {
+                Ok(end) => {
+                    self.field(d, start, head, tag, wire)?;
+                    pos = end;
+                }
+                Err(Incomplete::More) => {
+                    self.pending.extend_from_slice(&d[start..]);
+                    return Some(());
+                }
+                Err(Incomplete::Bad) => return None,
+            }
+        }
+        Some(())
+    }
+
+    /// One whole top-level field: `d[start..]` holds it, its payload (after
+    /// the key) at `head`.
+    fn field(&mut self, d: &[u8], start: usize, head: usize, tag: u64, wire: u64) -> Option<()> {
+        let mut pos = head;
+        let end = field_end(d, &mut pos, wire).ok()?;
+        if tag == 2 {
+            if wire != 2 {
+                return None;
+            }
+            return self.sample(&d[..end], pos);
+        }
+        if tag == 9 && wire == 0 {
+            self.time_fields += 1;
+        }
+        self.tables.extend_from_slice(&d[start..end]);
+        Some(())
+    }
+
+    /// One Sample message, `m[pos..]`.
+    fn sample(&mut self, m: &[u8], mut pos: usize) -> Option<()> {
+        let s = &mut self.samples;
+        let v0 = s.values.len();
+        let (mut first, mut last, mut split) = (usize::MAX, 0, false);
+        while pos < m.len() {
+            let start = pos;
+            let (tag, wire) = key(m, &mut pos).ok()?;
+            match tag {
+                1 => repeated(m, &mut pos, wire, |id| {
+                    s.locs.push(u32::try_from(id).ok()?);
+                    Some(())
+                })?,
+                2 => repeated(m, &mut pos, wire, |v| {
+                    s.values.push(v as i64);
+                    Some(())
+                })?,
+                3 if wire == 2 => {
+                    pos = field_end(m, &mut pos, wire).ok()?;
+                    if first == usize::MAX {
+                        first = start;
+                    } else if last != start {
+                        split = true;
+                    }
+                    last = pos;
+                }
+                3 => return None,
+                _ => skip(m, &mut pos, wire)?,
+            }
+        }
+        let si = s.labels.len();
+        s.offsets.push(u32::try_from(s.locs.len()).ok()?);
+        let got = s.values.len() - v0;
+        match self.first_count {
+            None => self.first_count = Some(got),
+            Some(n) if n != got => {
+                if self.mismatch.is_none() {
+                    self.mismatch = Some((si, got));
+                }
+                // Reported when the checks reach this sample; no padding
+                // (a file of many empty samples and many types would
+                // allocate their product).
+                s.values.truncate(v0);
+            }
+            Some(_) => {}
+        }
+        let label = if first == usize::MAX {
+            0
+        } else {
+            let blob: &[u8] = if split {
+                // Label fields with others between them: their own bytes, in order.
+                self.scratch.clear();
+                let mut p = first;
+                while p < m.len() {
+                    let st = p;
+                    let (tag, wire) = key(m, &mut p).ok()?;
+                    let e = field_end(m, &mut p, wire).ok()?;
+                    if tag == 3 {
+                        self.scratch.extend_from_slice(&m[st..e]);
+                    }
+                    p = e;
+                }
+                &self.scratch
+            } else {
+                &m[first..last]
+            };
+            match self.blob_ix.get(blob) {
+                Some(&b) => b + 1,
+                None => {
+                    // Checked once per distinct encoding.
+                    let mut each = Vec::new();
+                    labels_of(blob, &mut each)?;
+                    let b = self.blob_first.len() as u32;
+                    self.blob_ix.insert(blob.into(), b);
+                    self.blob_first.push(si as u32);
+                    b + 1
+                }
+            }
+        };
+        self.samples.labels.push(label);
+        Some(())
+    }
+
+    /// The end of the input: prost decodes the tables, then pprof's checks
+    /// run in `convert`'s order: tables, then for each sample its value
+    /// count, its location ids and its labels.
+    pub(super) fn finish(mut self) -> Option<Result<Profile, ProtoError>> {
+        if !self.pending.is_empty() {
+            return None;
+        }
+        let mut raw = pb::Profile::default();
+        raw.merge(&std::mem::take(&mut self.tables)[..]).ok()?;
+        // The wire format is good: from here on, answers are final.
+        if self.time_fields > 1 {
+            return Some(Err(invalid("concatenated profiles detected")));
+        }
+        Some(self.check(raw))
+    }
+
+    fn check(self, raw: pb::Profile) -> Result<Profile, ProtoError> {
+        let WireDecoder { mut samples, first_count, mismatch, blob_ix, blob_first, .. } = self;
+        let n = samples.len();
+        let st = Strings(&raw.string_table);
+        // The label sets need only the strings: they are decoded on a
+        // second core while this one converts the tables and maps the ids.
+        let (tables, labels) = std::thread::scope(|s| {
+            let labels = s.spawn(|| decode_blobs(&st, blob_ix, &blob_first));
+            let tables = convert_tables(&raw, n).map(|(p, location_ix)| {
+                let locs = LocIndex::new(&location_ix);
+                drop(location_ix);
+                let missing = locs.map_all(&mut samples.locs).map(|k| {
+                    // The sample holding position k, and the id there.
+                    let si = samples.offsets.partition_point(|&o| o as usize <= k) - 1;
+                    (si, u64::from(samples.locs[k]))
+                });
+                (p, missing)
+            });
+            (tables, labels.join())
+        });
+        let (mut p, loc_err) = tables?;
+        let (blob_set, sets, label_err) = labels.map_err(|_| invalid("internal error: label decoding failed"))?;
+        let nv = p.sample_types.len();
+        samples.nv = nv;
+        // Each check's first failing sample; the earliest sample wins, and
+        // within a sample the count, then the locations, then the labels.
+        let count_err = match (first_count, mismatch) {
+            (Some(c), _) if c != nv => Some((0, c)),
+            (_, m) => m,
+        };
+        let count_at = count_err.map(|(si, _)| si);
+        let loc_at = loc_err.map(|(si, _)| si);
+        let label_at = label_err.as_ref().map(|(si, _)| *si);
+        if let Some(si) = [count_at, loc_at, label_at].into_iter().flatten().min() {
+            if let Some((at, got)) = count_err
+                && at == si
+            {
+                return Err(invalid(format!("mismatch: sample has {got} values vs. {nv} types")));
+            }
+            if let Some((at, id)) = loc_err
+                && at == si
+            {
+                return Err(missing_location(si, id));
+            }
+            if let Some((_, e)) = label_err {
+                return Err(e);
+            }
+        }
+        for l in &mut samples.labels {
+            if *l != 0 {
+                *l = blob_set[*l as usize - 1];
+            }
+        }
+        p.samples = samples;
+        p.labels = sets;
+        Ok(p)
+    }
+}
+
+/// The label set of each distinct encoding, interned in order of first
+/// appearance (as a sample-by-sample decoding interns them), and the first
+/// failing one: its first sample and pprof's message.
+#[allow(clippy::type_complexity)]
+fn decode_blobs(
+    st: &Strings,
+    blob_ix: FxMap<Box<[u8]>, u32>,
+    blob_first: &[u32],
+) -> (Vec<u32>, LabelSets, Option<(usize, ProtoError)>) {
+    let mut sets = LabelSets::default();
+    let mut blob_set = vec![0u32; blob_first.len()];
+    let mut blobs: Vec<(Box<[u8]>, u32)> = blob_ix.into_iter().collect();
+    blobs.sort_unstable_by_key(|(_, b)| *b);
+    let mut scratch = Vec::new();
+    for (blob, b) in blobs {
+        let si = blob_first[b as usize] as usize;
+        // Checked when the blob was first met.
+        if labels_of(&blob, &mut scratch).is_none() {
+            return (blob_set, sets, Some((si, invalid("internal error: labels changed"))));
+        }
+        match label_set(st, &scratch, si) {
+            Ok(set) => blob_set[b as usize] = sets.intern(set),
+            Err(e) => return (blob_set, sets, Some((si, e))),
+        }
+    }
+    (blob_set, sets, None)
+}
+
+/// Decodes a whole buffer.
+pub(super) fn decode(d: &[u8]) -> Option<Result<Profile, ProtoError>> {
+    let mut w = WireDecoder::new(d.len());
+    w.feed(d)?;
+    w.finish()
+}
+
+/// Inflated bytes per piece: small enough to stay in cache between the two
+/// cores, large enough that cut fields are rare.
+const PIECE: usize = 1 << 20;
+
+/// What the inflating thread sends.
+enum Piece {
+    Bytes(Vec<u8>),
+    /// The stream ended well, after this many bytes.
+    End,
+    /// Corrupt, truncated, over the cap or empty: the caller's slow path
+    /// says which, with its usual message.
+    Failed,
+}
+
+/// Inflates `gz` on a second thread while decoding on this one. None when
+/// the stream is not a well-formed gzipped protobuf profile that inflates
+/// to at most `max` bytes: the caller then inflates it whole and decodes it
+/// the usual way, which gives the usual errors and the legacy formats.
+pub(super) fn decode_gzip(gz: &[u8], max: u64, size_hint: u64) -> Option<Result<Profile, ProtoError>> {
+    let (tx, rx) = mpsc::sync_channel::<Piece>(4);
+    let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            let mut dec = flate2::read::MultiGzDecoder::new(gz);
+            let mut total = 0u64;
+            loop {
+                let mut buf = free_rx.try_recv().unwrap_or_else(|_| Vec::with_capacity(PIECE));
+                buf.resize(PIECE, 0);
+                let mut filled = 0;
+                let failed = loop {
+                    match dec.read(&mut buf[filled..]) {
+                        Ok(0) => break false,
+                        Ok(k) => {
+                            filled += k;
+                            if filled == PIECE {
+                                break false;
+                            }
+                        }
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(_) => break true,
+                    }
+                };
+                total += filled as u64;
+                if failed || total > max {
+                    let _ = tx.send(Piece::Failed);
+                    return;
+                }
+                if filled == 0 {
+                    let _ = tx.send(if total == 0 { Piece::Failed } else { Piece::End });
+                    return;
+                }
+                buf.truncate(filled);
+                if tx.send(Piece::Bytes(buf)).is_err() {
+                    return;
+                }
+            }
+        });
+        // The receiving end is dropped on every way out, so an inflating
+        // thread blocked on a full channel wakes up and ends.
+        let rx = rx;
+        let mut w = WireDecoder::new(size_hint.min(max) as usize);
+        loop {
+            match rx.recv().ok()? {
+                Piece::Bytes(b) => {
+                    w.feed(&b)?;
+                    let _ = free_tx.send(b);
+                }
+                Piece::End => {
+                    crate::timing::mark("decode: samples read");
+                    break;
+                }
+                Piece::Failed => return None,
+            }
+        }
+        w.finish()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(r: &Option<Result<Profile, ProtoError>>) -> String {
+        match r {
+            None => "gave up".into(),
+            Some(Err(e)) => format!("{e:?}"),
+            Some(Ok(p)) => {
+                let s = &p.samples;
+                let labels: Vec<_> = s.labels.iter().map(|&l| p.labels.get(l)).collect();
+                format!(
+                    "{}\n{:?} {:?} {:?} {:?}",
+                    crate::profile::dump::to_string(p),
+                    s.locs,
+                    s.offsets,
+                    s.values,
+                    labels
+                )
+            }
+        }
+    }
+
+    fn in_pieces(d: &[u8], size: usize) -> Option<Result<Profile, ProtoError>> {
+        let mut w = WireDecoder::new(0);
+        for piece in d.chunks(size) {
+            w.feed(piece)?;
+        }
+        w.finish()
+    }
+
+    fn profiles() -> Vec<(String, Vec<u8>, Vec<u8>)> {
+        let mut out = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/profiles");
+        for e in std::fs::read_dir(dir).expect("testdata") {
+            let path = e.expect("entry").path();
+            if path.to_string_lossy().ends_with(".pb.gz") {
+                let gz = std::fs::read(&path).expect("read");
+                let raw = crate::decode::gunzip(&gz, 1 << 30).expect("gunzip");
+                out.push((path.display().to_string(), gz, raw));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn pieces_of_any_size_decode_as_the_whole() {
+        for (name, _, raw) in profiles() {
+            let whole = summary(&decode(&raw));
+            assert!(!whole.starts_with("gave up"), "{name}");
+            for size in [1, 2, 3, 5, 17, 64, 1000, 65536] {
+                assert_eq!(summary(&in_pieces(&raw, size)), whole, "{name} in pieces of {size}");
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_profiles_in_pieces_give_the_same_answer() {
+        let mut seed = 0x9e37_79b9_u64;
+        for (name, _, raw) in profiles().into_iter().take(3) {
+            for _ in 0..40 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let mut d = raw.clone();
+                let at = (seed >> 33) as usize % d.len();
+                d[at] = (seed >> 20) as u8;
+                let cut = (seed >> 11) as usize % (d.len() + 1);
+                let d = if seed & 1 == 0 { &d[..cut] } else { &d[..] };
+                let whole = summary(&decode(d));
+                assert_eq!(summary(&in_pieces(d, 7)), whole, "{name} byte {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn gzip_stream_decodes_as_the_inflated_bytes() {
+        for (name, gz, raw) in profiles() {
+            let hint = raw.len() as u64;
+            assert_eq!(summary(&decode_gzip(&gz, 1 << 30, hint)), summary(&decode(&raw)), "{name}");
+            // Over the cap, truncated or corrupt: the caller's slow path decides.
+            assert!(decode_gzip(&gz, raw.len() as u64 - 1, hint).is_none(), "{name} over the cap");
+            assert!(decode_gzip(&gz[..gz.len() - 9], 1 << 30, hint).is_none(), "{name} truncated");
+        }
+        assert!(decode_gzip(b"\x1f\x8b", 1 << 30, 0).is_none());
+    }
+
+    #[test]
+    fn giving_up_early_stops_the_inflating_thread() {
+        // Many pieces of bytes that are no protobuf: the decoder gives up on
+        // the first while the inflater has more to send (it once waited on
+        // a full channel for ever).
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(&vec![0u8; 40 * PIECE]).expect("gzip");
+        let gz = enc.finish().expect("gzip");
+        assert!(decode_gzip(&gz, 1 << 30, 0).is_none());
+        assert!(decode_gzip(&gz, 2 * PIECE as u64, 0).is_none());
+    }
+}
