@@ -8,8 +8,8 @@
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 
+use crate::fxhash::FxMap;
 use crate::profile::Profile;
 
 /// What identifies a node; field order and meaning follow pprof's NodeInfo.
@@ -216,20 +216,39 @@ pub struct LocationNodes {
 
 impl LocationNodes {
     pub fn new(p: &Profile, o: &GraphOptions) -> LocationNodes {
-        let mut index: HashMap<NodeInfo, u32> = HashMap::with_capacity(p.locations.len());
+        let mut index: HashMap<NodeInfo, u32> = HashMap::with_capacity(p.functions.len());
+        // Most lines share their NodeInfo with many others (every line of a
+        // function, at function granularity): a cheap key of what the
+        // NodeInfo is made of finds the number without building it.
+        let mut by_parts: FxMap<(u32, u32, i64, i64, u64), u32> = FxMap::default();
         let mut infos = Vec::new();
         let mut offsets = Vec::with_capacity(p.locations.len() + 1);
         let mut ids = Vec::with_capacity(p.locations.len());
         offsets.push(0);
         for (li, loc) in p.locations.iter().enumerate() {
             for k in 0..loc.lines.len().max(1) {
-                let info = node_info(p, li, if loc.lines.is_empty() { None } else { Some(k) }, o.obj_names);
-                let id = match index.get(&info) {
+                let line = loc.lines.get(k);
+                let parts = (
+                    line.map_or(u32::MAX, |l| l.function),
+                    loc.mapping.unwrap_or(u32::MAX),
+                    line.map_or(0, |l| l.line),
+                    line.map_or(0, |l| l.column),
+                    loc.address,
+                );
+                let id = match by_parts.get(&parts) {
                     Some(&id) => id,
                     None => {
-                        let id = infos.len() as u32;
-                        infos.push(info.clone());
-                        index.insert(info, id);
+                        let info = node_info(p, li, line.map(|_| k), o.obj_names);
+                        let id = match index.get(&info) {
+                            Some(&id) => id,
+                            None => {
+                                let id = infos.len() as u32;
+                                infos.push(info.clone());
+                                index.insert(info, id);
+                                id
+                            }
+                        };
+                        by_parts.insert(parts, id);
                         id
                     }
                 };
@@ -242,13 +261,14 @@ impl LocationNodes {
 
     /// The numbering of a build restricted to `kept` (by node number):
     /// kept nodes renumbered in order of first appearance, the others
-    /// `NONE`; and the NodeInfo of each new number.
-    fn restrict(&self, kept: Option<&[bool]>) -> (Vec<u32>, Vec<&NodeInfo>) {
+    /// `NONE`; and the NodeInfo and the old number of each new number.
+    fn restrict(&self, kept: Option<&[bool]>) -> (Vec<u32>, Vec<&NodeInfo>, Vec<u32>) {
         let Some(kept) = kept else {
-            return (self.ids.clone(), self.infos.iter().collect());
+            return (self.ids.clone(), self.infos.iter().collect(), (0..self.infos.len() as u32).collect());
         };
         let mut remap = vec![NONE; self.infos.len()];
         let mut infos = Vec::new();
+        let mut old = Vec::new();
         let ids = self
             .ids
             .iter()
@@ -259,11 +279,12 @@ impl LocationNodes {
                 if remap[g as usize] == NONE {
                     remap[g as usize] = infos.len() as u32;
                     infos.push(&self.infos[g as usize]);
+                    old.push(g);
                 }
                 remap[g as usize]
             })
             .collect();
-        (ids, infos)
+        (ids, infos, old)
     }
 
     /// A NodeSet as a mask over node numbers.
@@ -275,108 +296,294 @@ impl LocationNodes {
 /// "Not in the graph" in a location's node list.
 const NONE: u32 = u32::MAX;
 
+/// A location's one node in `Frames::single`, when it has several.
+const MULTI: u32 = u32::MAX - 1;
+
+/// The nodes of each location as a build walks them: most locations have
+/// one line and so one node, read with one load; the others go through
+/// `offsets` and `ids` as in `LocationNodes`.
+struct Frames<'a> {
+    single: Vec<u32>,
+    offsets: &'a [u32],
+    ids: &'a [u32],
+}
+
+impl<'a> Frames<'a> {
+    fn new(offsets: &'a [u32], ids: &'a [u32]) -> Frames<'a> {
+        let single = offsets.windows(2).map(|w| if w[1] - w[0] == 1 { ids[w[0] as usize] } else { MULTI }).collect();
+        Frames { single, offsets, ids }
+    }
+}
+
+/// Per node, what every frame touches: its cum and the stamp of the last
+/// sample that counted it, side by side so that one cache line serves both.
+#[derive(Clone, Copy, Default)]
+struct Cum {
+    cum: i64,
+    seen: u32,
+}
+
 /// Sums of one run of samples: per node flat and cum, and the edges in
 /// order of first appearance.
 struct Sums {
     flat: Vec<i64>,
     flat_div: Vec<i64>,
-    cum: Vec<i64>,
+    cum: Vec<Cum>,
     cum_div: Vec<i64>,
     edges: Vec<Edge>,
-    edge_ix: HashMap<u64, u32, BuildHasherDefault<Fx>>,
+    edge_ix: EdgeIndex,
+}
+
+/// Edge number by (source, destination) node. A graph restricted to a few
+/// nodes (`-top`'s twenty) has few possible edges, met on most frames: a
+/// table of all pairs answers with one load instead of a hash lookup.
+enum EdgeIndex {
+    Pairs { n: usize, table: Vec<u32> },
+    Map(FxMap<u64, u32>),
+}
+
+/// Node counts up to this use `EdgeIndex::Pairs` (a 1 MiB table at most).
+const PAIR_TABLE_NODES: usize = 512;
+
+impl EdgeIndex {
+    fn new(n: usize) -> EdgeIndex {
+        if n <= PAIR_TABLE_NODES {
+            EdgeIndex::Pairs { n, table: vec![u32::MAX; n * n] }
+        } else {
+            EdgeIndex::Map(FxMap::default())
+        }
+    }
+    #[inline]
+    fn get(&self, src: u32, dst: u32) -> Option<u32> {
+        match self {
+            EdgeIndex::Pairs { n, table } => {
+                let e = table[src as usize * n + dst as usize];
+                (e != u32::MAX).then_some(e)
+            }
+            EdgeIndex::Map(m) => m.get(&(u64::from(src) << 32 | u64::from(dst))).copied(),
+        }
+    }
+    fn insert(&mut self, src: u32, dst: u32, e: u32) {
+        match self {
+            EdgeIndex::Pairs { n, table } => table[src as usize * *n + dst as usize] = e,
+            EdgeIndex::Map(m) => {
+                m.insert(u64::from(src) << 32 | u64::from(dst), e);
+            }
+        }
+    }
 }
 
 impl Sums {
     fn new(n: usize) -> Sums {
+        Sums::with_edge_nodes(n, n)
+    }
+
+    /// Sums over `n` nodes whose edges join `edge_nodes` nodes.
+    fn with_edge_nodes(n: usize, edge_nodes: usize) -> Sums {
         Sums {
             flat: vec![0; n],
             flat_div: vec![0; n],
-            cum: vec![0; n],
+            cum: vec![Cum::default(); n],
             cum_div: vec![0; n],
             edges: Vec::new(),
-            edge_ix: HashMap::default(),
+            edge_ix: EdgeIndex::new(edge_nodes),
         }
     }
 
     /// pprof's per-sample loop of `newGraph` over `samples`.
-    fn add(
+    fn add(&mut self, p: &Profile, o: &GraphOptions, f: &Frames, samples: std::ops::Range<usize>, with_edges: bool) {
+        match (o.mean, with_edges) {
+            (false, false) => self.add_as::<false, false>(p, o, f, samples),
+            (false, true) => self.add_as::<false, true>(p, o, f, samples),
+            (true, false) => self.add_as::<true, false>(p, o, f, samples),
+            (true, true) => self.add_as::<true, true>(p, o, f, samples),
+        }
+    }
+
+    /// `add` compiled once per case, so the common one (no mean, no edges)
+    /// carries no code for the others in its inner loop.
+    fn add_as<const MEAN: bool, const EDGES: bool>(
         &mut self,
         p: &Profile,
         o: &GraphOptions,
-        offsets: &[u32],
-        ids: &[u32],
+        f: &Frames,
         samples: std::ops::Range<usize>,
-        with_edges: bool,
     ) {
-        let mut seen = vec![0u32; self.flat.len()];
         let mut edge_seen: Vec<u32> = Vec::new();
         let s = &p.samples;
         let mut stamp = 0u32;
         for i in samples {
             let vals = s.values(i);
             let w = vals[o.value_index];
-            let dw = if o.mean { vals[0] } else { 0 };
+            let dw = if MEAN { vals[0] } else { 0 };
             if w == 0 && dw == 0 {
                 continue;
             }
             stamp = stamp.wrapping_add(1);
             if stamp == 0 {
-                seen.iter_mut().for_each(|x| *x = 0);
+                self.cum.iter_mut().for_each(|c| c.seen = 0);
                 edge_seen.iter_mut().for_each(|x| *x = 0);
                 stamp = 1;
             }
             let mut parent = NONE;
             let mut residual = false;
-            for &l in s.stack(i).iter().rev() {
-                let nodes = &ids[offsets[l as usize] as usize..offsets[l as usize + 1] as usize];
-                let last = nodes.len() - 1;
-                for ni in (0..nodes.len()).rev() {
-                    let id = nodes[ni];
+            // One node of the stack, root first; `last`: the location's
+            // outermost line (not inlined into another). A macro, not a
+            // closure, so that it is always inlined.
+            macro_rules! visit {
+                ($id:expr, $last:expr) => {{
+                    let id: u32 = $id;
                     if id == NONE {
                         residual = true;
-                        continue;
-                    }
-                    let u = id as usize;
-                    if seen[u] != stamp {
-                        seen[u] = stamp;
-                        self.cum[u] = self.cum[u].wrapping_add(w);
-                        self.cum_div[u] = self.cum_div[u].wrapping_add(dw);
-                    }
-                    if with_edges && parent != NONE && parent != id {
-                        let edges = &mut self.edges;
-                        let e = *self.edge_ix.entry(u64::from(parent) << 32 | u64::from(id)).or_insert_with(|| {
-                            edges.push(Edge {
-                                src: parent,
-                                dst: id,
-                                weight: 0,
-                                weight_div: 0,
-                                residual: false,
-                                inline: true,
-                                live: true,
-                            });
-                            edge_seen.push(0);
-                            (edges.len() - 1) as u32
-                        });
-                        if edge_seen[e as usize] != stamp {
-                            edge_seen[e as usize] = stamp;
-                            let edge = &mut self.edges[e as usize];
-                            edge.weight = edge.weight.wrapping_add(w);
-                            edge.weight_div = edge.weight_div.wrapping_add(dw);
-                            if residual {
-                                edge.residual = true;
-                            }
-                            if ni == last {
-                                edge.inline = false;
+                    } else {
+                        let u = id as usize;
+                        let c = &mut self.cum[u];
+                        if c.seen != stamp {
+                            c.seen = stamp;
+                            c.cum = c.cum.wrapping_add(w);
+                            if MEAN {
+                                self.cum_div[u] = self.cum_div[u].wrapping_add(dw);
                             }
                         }
+                        if EDGES && parent != NONE && parent != id {
+                            self.edge(parent, id, w, dw, stamp, residual, $last, &mut edge_seen);
+                        }
+                        parent = id;
+                        residual = false;
                     }
-                    parent = id;
-                    residual = false;
+                }};
+            }
+            for &l in s.stack(i).iter().rev() {
+                let one = f.single[l as usize];
+                if one != MULTI {
+                    visit!(one, true);
+                    continue;
+                }
+                let nodes = &f.ids[f.offsets[l as usize] as usize..f.offsets[l as usize + 1] as usize];
+                let last = nodes.len() - 1;
+                for ni in (0..nodes.len()).rev() {
+                    visit!(nodes[ni], ni == last);
                 }
             }
             if parent != NONE && !residual {
                 self.flat[parent as usize] = self.flat[parent as usize].wrapping_add(w);
-                self.flat_div[parent as usize] = self.flat_div[parent as usize].wrapping_add(dw);
+                if MEAN {
+                    self.flat_div[parent as usize] = self.flat_div[parent as usize].wrapping_add(dw);
+                }
+            }
+        }
+    }
+
+    /// The second pass of `trimmed_in_one_pass`: cum of every node (by
+    /// `all`'s numbering) and the edges of the nodes `kept` numbers, as the
+    /// build restricted to those nodes finds them.
+    fn add_fused<const MEAN: bool>(
+        &mut self,
+        p: &Profile,
+        o: &GraphOptions,
+        all: &Frames,
+        kept: &Frames,
+        samples: std::ops::Range<usize>,
+    ) {
+        let mut edge_seen: Vec<u32> = Vec::new();
+        let s = &p.samples;
+        let mut stamp = 0u32;
+        for i in samples {
+            let vals = s.values(i);
+            let w = vals[o.value_index];
+            let dw = if MEAN { vals[0] } else { 0 };
+            if w == 0 && dw == 0 {
+                continue;
+            }
+            stamp = stamp.wrapping_add(1);
+            if stamp == 0 {
+                self.cum.iter_mut().for_each(|c| c.seen = 0);
+                edge_seen.iter_mut().for_each(|x| *x = 0);
+                stamp = 1;
+            }
+            let mut parent = NONE;
+            let mut residual = false;
+            macro_rules! visit {
+                ($id:expr, $kid:expr, $last:expr) => {{
+                    let u = $id as usize;
+                    let c = &mut self.cum[u];
+                    if c.seen != stamp {
+                        c.seen = stamp;
+                        c.cum = c.cum.wrapping_add(w);
+                        if MEAN {
+                            self.cum_div[u] = self.cum_div[u].wrapping_add(dw);
+                        }
+                    }
+                    let kid: u32 = $kid;
+                    if kid == NONE {
+                        residual = true;
+                    } else {
+                        if parent != NONE && parent != kid {
+                            self.edge(parent, kid, w, dw, stamp, residual, $last, &mut edge_seen);
+                        }
+                        parent = kid;
+                        residual = false;
+                    }
+                }};
+            }
+            for &l in s.stack(i).iter().rev() {
+                let one = all.single[l as usize];
+                if one != MULTI {
+                    visit!(one, kept.single[l as usize], true);
+                    continue;
+                }
+                let range = all.offsets[l as usize] as usize..all.offsets[l as usize + 1] as usize;
+                let (nodes, knodes) = (&all.ids[range.clone()], &kept.ids[range]);
+                let last = nodes.len() - 1;
+                for ni in (0..nodes.len()).rev() {
+                    visit!(nodes[ni], knodes[ni], ni == last);
+                }
+            }
+        }
+    }
+
+    /// Counts the sample on the edge `parent → id` (once per sample).
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn edge(
+        &mut self,
+        parent: u32,
+        id: u32,
+        w: i64,
+        dw: i64,
+        stamp: u32,
+        residual: bool,
+        last: bool,
+        edge_seen: &mut Vec<u32>,
+    ) {
+        let e = match self.edge_ix.get(parent, id) {
+            Some(e) => e,
+            None => {
+                let e = self.edges.len() as u32;
+                self.edges.push(Edge {
+                    src: parent,
+                    dst: id,
+                    weight: 0,
+                    weight_div: 0,
+                    residual: false,
+                    inline: true,
+                    live: true,
+                });
+                edge_seen.push(0);
+                self.edge_ix.insert(parent, id, e);
+                e
+            }
+        };
+        if edge_seen[e as usize] != stamp {
+            edge_seen[e as usize] = stamp;
+            let edge = &mut self.edges[e as usize];
+            edge.weight = edge.weight.wrapping_add(w);
+            edge.weight_div = edge.weight_div.wrapping_add(dw);
+            if residual {
+                edge.residual = true;
+            }
+            if last {
+                edge.inline = false;
             }
         }
     }
@@ -384,20 +591,19 @@ impl Sums {
     /// Adds the sums of the samples that follow these: the same numbers,
     /// edges and edge order as one pass over both runs.
     fn append(&mut self, later: Sums) {
-        for (a, b) in [
-            (&mut self.flat, &later.flat),
-            (&mut self.flat_div, &later.flat_div),
-            (&mut self.cum, &later.cum),
-            (&mut self.cum_div, &later.cum_div),
-        ] {
+        for (x, y) in self.cum.iter_mut().zip(&later.cum) {
+            x.cum = x.cum.wrapping_add(y.cum);
+        }
+        for (a, b) in
+            [(&mut self.flat, &later.flat), (&mut self.flat_div, &later.flat_div), (&mut self.cum_div, &later.cum_div)]
+        {
             for (x, y) in a.iter_mut().zip(b) {
                 *x = x.wrapping_add(*y);
             }
         }
         for e in later.edges {
-            let key = u64::from(e.src) << 32 | u64::from(e.dst);
-            match self.edge_ix.get(&key) {
-                Some(&i) => {
+            match self.edge_ix.get(e.src, e.dst) {
+                Some(i) => {
                     let m = &mut self.edges[i as usize];
                     m.weight = m.weight.wrapping_add(e.weight);
                     m.weight_div = m.weight_div.wrapping_add(e.weight_div);
@@ -405,30 +611,11 @@ impl Sums {
                     m.inline &= e.inline;
                 }
                 None => {
-                    self.edge_ix.insert(key, self.edges.len() as u32);
+                    self.edge_ix.insert(e.src, e.dst, self.edges.len() as u32);
                     self.edges.push(e);
                 }
             }
         }
-    }
-}
-
-/// FxHash for the edge keys (two node numbers).
-#[derive(Default)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    #[inline]
-    fn write_u64(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
@@ -460,30 +647,40 @@ fn build_split(
     with_edges: bool,
     split: Option<usize>,
 ) -> Graph {
-    let (ids, infos) = ln.restrict(kept);
+    let (ids, infos, _) = ln.restrict(kept);
     let n = infos.len();
-    let offsets = &ln.offsets;
+    let frames = Frames::new(&ln.offsets, &ids);
+    let f = &frames;
     let count = p.samples.len();
     let sums = if let Some(mid) = split {
         // Two runs on two cores, added in order.
         let (mut a, b) = std::thread::scope(|sc| {
             let later = sc.spawn(|| {
                 let mut b = Sums::new(n);
-                b.add(p, o, offsets, &ids, mid..count, with_edges);
+                b.add(p, o, f, mid..count, with_edges);
                 b
             });
             let mut a = Sums::new(n);
-            a.add(p, o, offsets, &ids, 0..mid, with_edges);
+            a.add(p, o, f, 0..mid, with_edges);
             (a, later.join().expect("graph thread"))
         });
         a.append(b);
         a
     } else {
         let mut a = Sums::new(n);
-        a.add(p, o, offsets, &ids, 0..count, with_edges);
+        a.add(p, o, f, 0..count, with_edges);
         a
     };
     let Sums { flat, flat_div, cum, cum_div, edges, .. } = sums;
+    let cum: Vec<i64> = cum.into_iter().map(|c| c.cum).collect();
+    assemble(o, infos, [flat, flat_div, cum, cum_div], edges)
+}
+
+/// The graph of the numbers of a build: per node number its NodeInfo, and
+/// flat, flat_div, cum and cum_div.
+fn assemble(o: &GraphOptions, infos: Vec<&NodeInfo>, sums: [Vec<i64>; 4], edges: Vec<Edge>) -> Graph {
+    let [flat, flat_div, cum, cum_div] = sums;
+    let n = infos.len();
     // selectNodesForGraph: drop empty (and, on request, negative) nodes
     // from the list; their names stay for the edges that reach them.
     let names: Vec<String> = infos.iter().map(|i| i.printable_name()).collect();
@@ -623,11 +820,33 @@ pub fn trimmed(
     nodefraction: f64,
     edgefraction: f64,
 ) -> Trimmed {
-    // One numbering of the nodes for every step; the steps before the
-    // last need no rebuild: restricting a graph to some of its nodes
-    // changes neither their flat (it is the leaf's) nor their cum.
     let ln = LocationNodes::new(p, o);
-    let mut g = build_from(p, o, &ln, None, false);
+    crate::timing::mark("graph: nodes of each location");
+    if order == SortOrder::Flat
+        && nodecount > 0
+        && let Some(t) = trimmed_in_one_pass(p, o, &ln, nodecount as usize, nodefraction, edgefraction)
+    {
+        crate::timing::mark("graph: one pass");
+        return t;
+    }
+    trimmed_in_two_passes(p, o, &ln, order, nodecount, nodefraction, edgefraction)
+}
+
+/// pprof's way: the whole graph, its cutoffs and node count, then the
+/// graph of the nodes kept. One numbering of the nodes serves both; the
+/// first build needs no edges, as restricting a graph to some of its nodes
+/// changes neither their flat (it is the leaf's) nor their cum.
+fn trimmed_in_two_passes(
+    p: &Profile,
+    o: &GraphOptions,
+    ln: &LocationNodes,
+    order: SortOrder,
+    nodecount: i64,
+    nodefraction: f64,
+    edgefraction: f64,
+) -> Trimmed {
+    let mut g = build_from(p, o, ln, None, false);
+    crate::timing::mark("graph: first pass");
     let total = g.flat_sum();
     let node_cutoff = ((total as f64 * nodefraction) as i64).wrapping_abs();
     let edge_cutoff = ((total as f64 * edgefraction) as i64).wrapping_abs();
@@ -657,10 +876,128 @@ pub fn trimmed(
         kept = Some(mask(&g));
     }
     drop(g);
-    let mut g = build_from(p, o, &ln, kept.as_deref(), true);
+    let mut g = build_from(p, o, ln, kept.as_deref(), true);
+    crate::timing::mark("graph: second pass");
     g.sort(order);
     g.trim_low_frequency_edges(edge_cutoff);
     Trimmed { graph: g, orig_count, dropped_nodes }
+}
+
+/// `trimmed` for `-top` (flat order, a node count) in one pass over the
+/// stacks instead of two. Which nodes are printed depends only on flat
+/// (the order is flat, then name; cum only decides the cutoff), and flat
+/// costs one look at each sample's leaf: so the printed nodes are guessed
+/// from flat first, then one pass sums every node's cum and the edges
+/// between the guessed nodes. The guess is checked against the cutoff with
+/// the real cum; when it is wrong (or the count keeps every node), None,
+/// and the caller builds as pprof does.
+fn trimmed_in_one_pass(
+    p: &Profile,
+    o: &GraphOptions,
+    ln: &LocationNodes,
+    nodecount: usize,
+    nodefraction: f64,
+    edgefraction: f64,
+) -> Option<Trimmed> {
+    let n = ln.infos.len();
+    let s = &p.samples;
+    // Flat: the innermost node of each sample's leaf location.
+    let (mut flat, mut flat_div) = (vec![0i64; n], vec![0i64; n]);
+    for i in 0..s.len() {
+        let vals = s.values(i);
+        let (w, dw) = (vals[o.value_index], if o.mean { vals[0] } else { 0 });
+        if w == 0 && dw == 0 {
+            continue;
+        }
+        if let Some(&leaf) = s.stack(i).first() {
+            let u = ln.ids[ln.offsets[leaf as usize] as usize] as usize;
+            flat[u] = flat[u].wrapping_add(w);
+            flat_div[u] = flat_div[u].wrapping_add(dw);
+        }
+    }
+    // The guess: the first `nodecount` by flat among the nodes with flat.
+    let mut cand: Vec<u32> = (0..n as u32).filter(|&u| flat[u as usize] != 0).collect();
+    if cand.len() < nodecount {
+        return None;
+    }
+    cand.select_nth_unstable_by_key(nodecount - 1, |&u| std::cmp::Reverse(flat[u as usize].wrapping_abs()));
+    let edge_flat = flat[cand[nodecount - 1] as usize].wrapping_abs();
+    let mut near: Vec<Node> = cand
+        .iter()
+        .filter(|&&u| flat[u as usize].wrapping_abs() >= edge_flat)
+        .map(|&u| Node {
+            id: u,
+            info: ln.infos[u as usize].clone(),
+            name: ln.infos[u as usize].printable_name(),
+            flat: flat[u as usize],
+            flat_div: 0,
+            cum: 0,
+            cum_div: 0,
+            in_edges: Vec::new(),
+            out_edges: Vec::new(),
+        })
+        .collect();
+    near.sort_by(|l, r| {
+        if node_less(l, r, SortOrder::Flat) {
+            Ordering::Less
+        } else if node_less(r, l, SortOrder::Flat) {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }
+    });
+    near.truncate(nodecount);
+    let mut guess = vec![false; n];
+    for nd in &near {
+        guess[nd.id as usize] = true;
+    }
+    let (kept_ids, kept_infos, old) = ln.restrict(Some(&guess));
+    let all = Frames::new(&ln.offsets, &ln.ids);
+    let kept = Frames::new(&ln.offsets, &kept_ids);
+    let count = s.len();
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    let run = |range: std::ops::Range<usize>| {
+        let mut sums = Sums::with_edge_nodes(n, kept_infos.len());
+        if o.mean {
+            sums.add_fused::<true>(p, o, &all, &kept, range);
+        } else {
+            sums.add_fused::<false>(p, o, &all, &kept, range);
+        }
+        sums
+    };
+    let sums = if count >= PARALLEL_SAMPLES && threads > 1 {
+        let mid = count / 2;
+        let (mut a, b) = std::thread::scope(|sc| {
+            let later = sc.spawn(|| run(mid..count));
+            (run(0..mid), later.join().expect("graph thread"))
+        });
+        a.append(b);
+        a
+    } else {
+        run(0..count)
+    };
+    let Sums { cum, cum_div, edges, .. } = sums;
+    // The check, with `trimmed`'s steps on the numbers of the whole graph.
+    let listed = |u: usize| {
+        let (f, c) = (flat[u], cum[u].cum);
+        !(c == 0 && f == 0) && !(o.drop_negative && (f < 0 || (f == 0 && c < 0)))
+    };
+    let total = (0..n).filter(|&u| listed(u)).fold(0i64, |a, u| a.wrapping_add(flat[u]));
+    let node_cutoff = ((total as f64 * nodefraction) as i64).wrapping_abs();
+    let edge_cutoff = ((total as f64 * edgefraction) as i64).wrapping_abs();
+    let eligible = |u: usize| listed(u) && (node_cutoff <= 0 || cum[u].cum.wrapping_abs() >= node_cutoff);
+    let listed_count = (0..n).filter(|&u| listed(u)).count();
+    let eligible_count = (0..n).filter(|&u| eligible(u)).count();
+    if nodecount >= eligible_count || near.iter().any(|nd| !eligible(nd.id as usize)) {
+        return None;
+    }
+    let pick = |v: &[i64]| -> Vec<i64> { old.iter().map(|&u| v[u as usize]).collect() };
+    let cum_all: Vec<i64> = cum.iter().map(|c| c.cum).collect();
+    let sums = [pick(&flat), pick(&flat_div), pick(&cum_all), pick(&cum_div)];
+    let mut g = assemble(o, kept_infos, sums, edges);
+    g.sort(SortOrder::Flat);
+    g.trim_low_frequency_edges(edge_cutoff);
+    Some(Trimmed { graph: g, orig_count: eligible_count, dropped_nodes: listed_count - eligible_count })
 }
 
 #[cfg(test)]
@@ -679,6 +1016,43 @@ mod tests {
             out += &format!("{:?}\n", e);
         }
         out
+    }
+
+    fn trimmed_summary(t: &Trimmed) -> String {
+        format!("{} {}\n{}", t.orig_count, t.dropped_nodes, summary(&t.graph))
+    }
+
+    #[test]
+    fn one_pass_trims_as_two() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/profiles");
+        let mut checked = 0;
+        for name in ["cpu.pb.gz", "heap-2.pb.gz", "allocs.pb.gz", "goroutine.pb.gz", "mutex.pb.gz"] {
+            let data = std::fs::read(format!("{dir}/{name}")).expect("testdata");
+            let p = crate::decode::decode(name, &data, 1 << 30).expect("decodes").profile;
+            for value_index in 0..p.sample_types.len() {
+                for mean in [false, true] {
+                    let o = GraphOptions { value_index, mean, obj_names: false, drop_negative: false };
+                    let ln = LocationNodes::new(&p, &o);
+                    for nodecount in [1, 2, 3, 5, 8, 20, 50] {
+                        for nodefraction in [0.0, 0.005, 0.05] {
+                            let two =
+                                trimmed_in_two_passes(&p, &o, &ln, SortOrder::Flat, nodecount, nodefraction, 0.001);
+                            if let Some(one) = trimmed_in_one_pass(&p, &o, &ln, nodecount as usize, nodefraction, 0.001)
+                            {
+                                assert_eq!(
+                                    trimmed_summary(&one),
+                                    trimmed_summary(&two),
+                                    "{name} type {value_index} mean {mean} nodecount {nodecount} fraction {nodefraction}"
+                                );
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The guess holds in most of these cases; a few fall back.
+        assert!(checked > 100, "only {checked} cases took the one-pass way");
     }
 
     #[test]
