@@ -402,6 +402,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<
         OutputFormat::Raw => render::pprof::raw(&mut buf, &rpt).map(|_| None),
         OutputFormat::Comments => render::pprof::comments(&mut buf, &rpt).map(|_| None),
     };
+    crate::commands::leave_for_exit(rpt);
     let late_error = res.map_err(|e| Error::msg(e.to_string()))?;
     match p.get("output").filter(|v| !v.is_empty()) {
         Some(path) => {

@@ -181,6 +181,7 @@ pub fn run(a: &TopArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> 
         TopFormat::Csv => render::table::top_csv(&mut buf, &mut rpt),
     }
     .map_err(|e| Error::msg(e.to_string()))?;
+    crate::commands::leave_for_exit(rpt);
     if format == TopFormat::Pprof {
         return out.write_all(&crate::profile::rawbytes::for_stdout(&buf)).map_err(crate::commands::io_error);
     }
