@@ -34,7 +34,7 @@ pub struct Growth {
 
 impl Growth {
     pub fn delta(&self) -> i64 {
-        self.latest.wrapping_sub(self.first)
+        self.latest.saturating_sub(self.first)
     }
 }
 
@@ -368,6 +368,13 @@ mod tests {
         assert!(frame.starts_with("\x1b[3A\r\x1b[2Kpa watch h:1\n"));
         assert!(frame.ends_with("\x1b[J"));
         assert_eq!(frame.matches('\n').count(), lines.len());
+    }
+
+    #[test]
+    fn growth_of_extreme_values_saturates() {
+        assert_eq!(Growth { name: "f".into(), first: i64::MIN, latest: i64::MAX }.delta(), i64::MAX);
+        assert_eq!(Growth { name: "f".into(), first: i64::MAX, latest: i64::MIN }.delta(), i64::MIN);
+        assert_eq!(Growth { name: "f".into(), first: 10, latest: 25 }.delta(), 15);
     }
 
     #[test]
