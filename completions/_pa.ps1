@@ -255,9 +255,6 @@ Register-ArgumentCompleter -Native -CommandName 'pa' -ScriptBlock {
             break
         }
         'pa;watch' {
-            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between polls, on a fixed schedule (500ms, 10s, 1m)')
-            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Stop after this long (10m, 1h); no poll starts after it')
-            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N polls')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output; default: table on a terminal, csv otherwise')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Also follow the N functions whose in-use bytes grew most since the first poll')
             [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'Add RSS and VMS of this process, read from /proc/PID/status (it must be visible: same host or a shared PID namespace)')
@@ -266,6 +263,9 @@ Register-ArgumentCompleter -Native -CommandName 'pa' -ScriptBlock {
             [CompletionResult]::new('--max-bytes', '--max-bytes', [CompletionResultType]::ParameterName, 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)')
             [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a poll''s fetch after this long (5s, 1m); default: --every (at least 1s, at most 60s) plus 5s')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between polls, on a fixed schedule (500ms, 10s, 1m; at least 100ms)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Stop after this long (10m, 1h); no poll starts after it')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N polls')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -274,8 +274,6 @@ Register-ArgumentCompleter -Native -CommandName 'pa' -ScriptBlock {
         }
         'pa;collect' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Where to save the profiles (created if missing)')
-            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between ticks, on a fixed schedule (30s, 1m, 5m)')
-            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Stop after this long (1h, 24h); no tick starts after it')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N ticks')
             [CompletionResult]::new('--profiles', '--profiles', [CompletionResultType]::ParameterName, 'Profiles saved each tick, comma-separated: heap, goroutine, allocs, mutex, block, threadcreate (none: only --cpu)')
             [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'Also a CPU profile this long each tick (whole seconds, shorter than --every)')
@@ -285,7 +283,9 @@ Register-ArgumentCompleter -Native -CommandName 'pa' -ScriptBlock {
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'For a URL: extra request header, "Name: value" (repeatable)')
             [CompletionResult]::new('--max-bytes', '--max-bytes', [CompletionResultType]::ParameterName, 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)')
             [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a fetch after this long (30s, 2m); default: --every (at least 1s, at most 60s), for --cpu 1.5x its length, plus 5s')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a fetch after this long (30s, 2m); default: --every (at most 60s), for --cpu 1.5x its length, plus 5s')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between ticks, on a fixed schedule (30s, 1m, 5m; at least 1s)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Stop after this long (1h, 24h); no tick starts after it')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -243,9 +243,6 @@ set edit:completion:arg-completer[pa] = {|@words|
             cand --version 'Print version'
         }
         &'pa;watch'= {
-            cand --every 'Time between polls, on a fixed schedule (500ms, 10s, 1m)'
-            cand --for 'Stop after this long (10m, 1h); no poll starts after it'
-            cand --count 'Stop after N polls'
             cand --format 'Output; default: table on a terminal, csv otherwise'
             cand --top 'Also follow the N functions whose in-use bytes grew most since the first poll'
             cand --pid 'Add RSS and VMS of this process, read from /proc/PID/status (it must be visible: same host or a shared PID namespace)'
@@ -254,6 +251,9 @@ set edit:completion:arg-completer[pa] = {|@words|
             cand --max-bytes 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)'
             cand --seconds 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does'
             cand --timeout 'Give up on a poll''s fetch after this long (5s, 1m); default: --every (at least 1s, at most 60s) plus 5s'
+            cand --every 'Time between polls, on a fixed schedule (500ms, 10s, 1m; at least 100ms)'
+            cand --for 'Stop after this long (10m, 1h); no poll starts after it'
+            cand --count 'Stop after N polls'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -261,8 +261,6 @@ set edit:completion:arg-completer[pa] = {|@words|
         }
         &'pa;collect'= {
             cand --dir 'Where to save the profiles (created if missing)'
-            cand --every 'Time between ticks, on a fixed schedule (30s, 1m, 5m)'
-            cand --for 'Stop after this long (1h, 24h); no tick starts after it'
             cand --count 'Stop after N ticks'
             cand --profiles 'Profiles saved each tick, comma-separated: heap, goroutine, allocs, mutex, block, threadcreate (none: only --cpu)'
             cand --cpu 'Also a CPU profile this long each tick (whole seconds, shorter than --every)'
@@ -272,7 +270,9 @@ set edit:completion:arg-completer[pa] = {|@words|
             cand --header 'For a URL: extra request header, "Name: value" (repeatable)'
             cand --max-bytes 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)'
             cand --seconds 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does'
-            cand --timeout 'Give up on a fetch after this long (30s, 2m); default: --every (at least 1s, at most 60s), for --cpu 1.5x its length, plus 5s'
+            cand --timeout 'Give up on a fetch after this long (30s, 2m); default: --every (at most 60s), for --cpu 1.5x its length, plus 5s'
+            cand --every 'Time between ticks, on a fixed schedule (30s, 1m, 5m; at least 1s)'
+            cand --for 'Stop after this long (1h, 24h); no tick starts after it'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

@@ -221,9 +221,6 @@ complete -c pa -n "__fish_pa_using_subcommand flame" -l all-frames -d 'Ignore th
 complete -c pa -n "__fish_pa_using_subcommand flame" -s h -l help -d 'Print help'
 complete -c pa -n "__fish_pa_using_subcommand flame" -s V -l version -d 'Print version'
 complete -c pa -n "__fish_pa_using_subcommand pprof" -s V -l version -d 'Print version'
-complete -c pa -n "__fish_pa_using_subcommand watch" -l every -d 'Time between polls, on a fixed schedule (500ms, 10s, 1m)' -r
-complete -c pa -n "__fish_pa_using_subcommand watch" -l for -d 'Stop after this long (10m, 1h); no poll starts after it' -r
-complete -c pa -n "__fish_pa_using_subcommand watch" -l count -d 'Stop after N polls' -r
 complete -c pa -n "__fish_pa_using_subcommand watch" -l format -d 'Output; default: table on a terminal, csv otherwise' -r -f -a "table\t'A live table redrawn in place (the default on a terminal)'
 csv\t'A header, then one row per poll (the default otherwise)'
 json\t'One JSON object per poll, one per line'"
@@ -233,11 +230,12 @@ complete -c pa -n "__fish_pa_using_subcommand watch" -s H -l header -d 'For a UR
 complete -c pa -n "__fish_pa_using_subcommand watch" -l max-bytes -d 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)' -r
 complete -c pa -n "__fish_pa_using_subcommand watch" -l seconds -d 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does' -r
 complete -c pa -n "__fish_pa_using_subcommand watch" -l timeout -d 'Give up on a poll\'s fetch after this long (5s, 1m); default: --every (at least 1s, at most 60s) plus 5s' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l every -d 'Time between polls, on a fixed schedule (500ms, 10s, 1m; at least 100ms)' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l for -d 'Stop after this long (10m, 1h); no poll starts after it' -r
+complete -c pa -n "__fish_pa_using_subcommand watch" -l count -d 'Stop after N polls' -r
 complete -c pa -n "__fish_pa_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pa -n "__fish_pa_using_subcommand watch" -s V -l version -d 'Print version'
 complete -c pa -n "__fish_pa_using_subcommand collect" -l dir -d 'Where to save the profiles (created if missing)' -r -F
-complete -c pa -n "__fish_pa_using_subcommand collect" -l every -d 'Time between ticks, on a fixed schedule (30s, 1m, 5m)' -r
-complete -c pa -n "__fish_pa_using_subcommand collect" -l for -d 'Stop after this long (1h, 24h); no tick starts after it' -r
 complete -c pa -n "__fish_pa_using_subcommand collect" -l count -d 'Stop after N ticks' -r
 complete -c pa -n "__fish_pa_using_subcommand collect" -l profiles -d 'Profiles saved each tick, comma-separated: heap, goroutine, allocs, mutex, block, threadcreate (none: only --cpu)' -r
 complete -c pa -n "__fish_pa_using_subcommand collect" -l cpu -d 'Also a CPU profile this long each tick (whole seconds, shorter than --every)' -r
@@ -247,7 +245,9 @@ time\t'heap-20261122T001400Z.pb.gz (UTC, to the second)'"
 complete -c pa -n "__fish_pa_using_subcommand collect" -s H -l header -d 'For a URL: extra request header, "Name: value" (repeatable)' -r
 complete -c pa -n "__fish_pa_using_subcommand collect" -l max-bytes -d 'Refuse a profile larger than this, downloaded or inflated (512M, 2G)' -r
 complete -c pa -n "__fish_pa_using_subcommand collect" -l seconds -d 'For a URL: collect a timed profile (CPU, trace, delta heap/allocs) for N seconds; sets seconds=N on the URL, as pprof does' -r
-complete -c pa -n "__fish_pa_using_subcommand collect" -l timeout -d 'Give up on a fetch after this long (30s, 2m); default: --every (at least 1s, at most 60s), for --cpu 1.5x its length, plus 5s' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l timeout -d 'Give up on a fetch after this long (30s, 2m); default: --every (at most 60s), for --cpu 1.5x its length, plus 5s' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l every -d 'Time between ticks, on a fixed schedule (30s, 1m, 5m; at least 1s)' -r
+complete -c pa -n "__fish_pa_using_subcommand collect" -l for -d 'Stop after this long (1h, 24h); no tick starts after it' -r
 complete -c pa -n "__fish_pa_using_subcommand collect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c pa -n "__fish_pa_using_subcommand collect" -s V -l version -d 'Print version'
 complete -c pa -n "__fish_pa_using_subcommand completions" -s h -l help -d 'Print help'

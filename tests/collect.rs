@@ -6,11 +6,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use common::{Reply, Server, listing, pa, read_testdata, scratch_dir};
+use common::{Background, Reply, SIGINT, Server, listing, pa, pa_command, read_testdata, scratch_dir};
 
 /// What the server sent with a 200, per path, in order.
 type Served = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
@@ -59,7 +58,7 @@ fn each_tick_saves_what_was_served_and_a_restart_continues_the_sequence() {
     let (server, served) = server(|_| None);
     // A directory that does not exist yet is created.
     let dir = scratch_dir("collect-seq").join("prof");
-    let r = collect(&dir, &["--every", "200ms", "--count", "3"], &server.host_port());
+    let r = collect(&dir, &["--every", "1s", "--count", "3"], &server.host_port());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         listing(&dir),
@@ -98,7 +97,7 @@ fn each_tick_saves_what_was_served_and_a_restart_continues_the_sequence() {
     assert_eq!(server.requests()[..2], ["/debug/pprof/heap", "/debug/pprof/goroutine"]);
 
     // Started again: the numbers go on after the highest in the directory.
-    let r = collect(&dir, &["--every", "200ms", "--count", "2", "--profiles", "heap"], &server.host_port());
+    let r = collect(&dir, &["--every", "1s", "--count", "2", "--profiles", "heap"], &server.host_port());
     assert_eq!(r.code, 0, "{}", r.stderr);
     let names = listing(&dir);
     assert_eq!(names.len(), 8);
@@ -114,7 +113,7 @@ fn keep_leaves_the_newest_and_never_touches_other_files() {
     for f in foreign {
         std::fs::write(dir.join(f), f).unwrap();
     }
-    let r = collect(&dir, &["--every", "200ms", "--count", "4", "--keep", "2"], &server.host_port());
+    let r = collect(&dir, &["--every", "1s", "--count", "4", "--keep", "2"], &server.host_port());
     assert_eq!(r.code, 0, "{}", r.stderr);
     let mut want: Vec<String> = foreign.iter().map(|s| s.to_string()).collect();
     want.extend(
@@ -145,7 +144,7 @@ fn a_500_and_a_truncated_body_leave_no_file_and_collection_goes_on() {
     }
     let (server, served) = server(heap_reply);
     let dir = scratch_dir("collect-fail");
-    let r = collect(&dir, &["--every", "200ms", "--count", "4"], &server.host_port());
+    let r = collect(&dir, &["--every", "1s", "--count", "4"], &server.host_port());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         listing(&dir),
@@ -183,7 +182,7 @@ fn an_html_page_is_not_saved_and_nothing_saved_is_an_error() {
         body: b"<!DOCTYPE html><html>login</html>".to_vec(),
     });
     let dir = scratch_dir("collect-html");
-    let r = collect(&dir, &["--every", "200ms", "--count", "2"], &server.host_port());
+    let r = collect(&dir, &["--every", "1s", "--count", "2"], &server.host_port());
     assert_eq!(r.code, 1);
     assert!(listing(&dir).is_empty());
     assert!(r.stderr.contains("FAILED heap: ") && r.stderr.contains("it is an HTML page"), "{}", r.stderr);
@@ -232,10 +231,14 @@ fn bad_options_are_refused_before_anything_runs() {
         (&["--cpu", "1500ms", "--every", "10s"], "pa: --cpu 1.5s: give whole seconds"),
         (&["--profiles", "heap,cpu"], "pa: --profiles: unknown profile \"cpu\" (a CPU profile: --cpu 15s)"),
         (&["--profiles", "none"], "pa: nothing to collect"),
-        (&["--names", "time", "--every", "500ms"], "pa: --names time names files to the second"),
-        (&["--seconds", "5"], "pa: --seconds does not apply"),
+        (&["--names", "time", "--every", "500ms"], "pa: --every 0.5s: at least 1s (each tick saves files"),
+        (&["--every", "0"], "pa: --every 0s: at least 1s"),
+        (&["--every", "18446744073709551615"], "pa: --every 5124095576030431h0m15s: at most 24h0m0s"),
+        (&["--for", "0"], "pa: --for must be more than 0"),
+        (&["--seconds", "5"], "pa: --seconds does not apply; --cpu DURATION adds a CPU profile each tick"),
     ] {
-        let r = collect(&dir, args, "127.0.0.1:9");
+        // A directory that is not there is not created for a refused run.
+        let r = collect(&dir.join("new"), args, "127.0.0.1:9");
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
         assert!(r.stderr.starts_with(msg), "{args:?}: {}", r.stderr);
     }
@@ -243,27 +246,112 @@ fn bad_options_are_refused_before_anything_runs() {
 }
 
 #[test]
+fn for_stops_the_collection() {
+    let (server, _) = server(|_| None);
+    let dir = scratch_dir("collect-for");
+    let started = Instant::now();
+    let r = collect(&dir, &["--every", "1s", "--for", "1500ms"], &server.host_port());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Ticks at 0 and 1 s (a slow first tick may make the second skip), none at 2 s.
+    let summary = r.stderr.lines().last().unwrap();
+    let ticks: usize = summary.strip_prefix("pa collect: ").unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!((1..=2).contains(&ticks), "{summary}");
+    assert_eq!(listing(&dir).len(), 2 * ticks);
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn the_last_sequence_number_is_refused_not_wrapped() {
+    let (server, _) = server(|_| None);
+    let dir = scratch_dir("collect-seq-end");
+    std::fs::write(dir.join("heap-18446744073709551615.pb.gz"), "last").unwrap();
+    let r = collect(&dir, &["--every", "1s", "--count", "2"], &server.host_port());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.trim(),
+        format!(
+            "pa: {}: no sequence number left after 18446744073709551615: move the files away or use --names time",
+            dir.display()
+        )
+    );
+    assert!(server.requests().is_empty(), "nothing fetched: {:?}", server.requests());
+    assert_eq!(listing(&dir), ["heap-18446744073709551615.pb.gz"]);
+
+    // One number left: one tick uses it, then the run stops and says why.
+    std::fs::remove_file(dir.join("heap-18446744073709551615.pb.gz")).unwrap();
+    std::fs::write(dir.join("heap-18446744073709551614.pb.gz"), "last but one").unwrap();
+    let r = collect(&dir, &["--every", "1s", "--count", "3"], &server.host_port());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        listing(&dir),
+        ["goroutine-18446744073709551615.pb.gz", "heap-18446744073709551614.pb.gz", "heap-18446744073709551615.pb.gz"]
+    );
+    assert!(r.stderr.contains("pa collect: 1 tick in "), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .trim_end()
+            .ends_with("no sequence number left after 18446744073709551615: move the files away or use --names time"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `--names time` stamps of the seconds around now, as pa would write them.
+fn time_names(kind: &str, from: i64, to: i64) -> Vec<String> {
+    (from..=to).map(|t| format!("{kind}-{}.pb.gz", pa::commands::collect::time_stamp(t))).collect()
+}
+
+#[test]
+fn time_names_that_are_taken_move_on_and_no_profile_is_lost() {
+    let (server, served) = server(|_| None);
+    let dir = scratch_dir("collect-time-taken");
+    // Files of an earlier run (or another pa collect) for the seconds the
+    // ticks will be scheduled at, and a few after.
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
+    let taken = time_names("heap", now - 1, now + 4);
+    for f in &taken {
+        std::fs::write(dir.join(f), "earlier").unwrap();
+    }
+    let r =
+        collect(&dir, &["--every", "1s", "--count", "2", "--profiles", "heap", "--names", "time"], &server.host_port());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("FAILED"), "{}", r.stderr);
+    for f in &taken {
+        assert_eq!(read(&dir, f), b"earlier", "{f} was overwritten");
+    }
+    let new: Vec<String> = listing(&dir).into_iter().filter(|f| !taken.contains(f)).collect();
+    // Each profile fetched was saved, after the taken seconds, in order.
+    let heaps = served_bodies(&served, "heap");
+    assert_eq!(heaps.len(), 2);
+    assert_eq!(new, time_names("heap", now + 5, now + 6), "{}", r.stderr);
+    assert_eq!(read(&dir, &new[0]), heaps[0]);
+    assert_eq!(read(&dir, &new[1]), heaps[1]);
+}
+
+#[test]
 fn ctrl_c_ends_after_the_tick_with_a_summary() {
     let (server, _) = server(|_| None);
     let dir = scratch_dir("collect-sigint");
-    let child = Command::new(env!("CARGO_BIN_EXE_pa"))
-        .args(["collect", "--every", "200ms", "--dir", dir.to_str().unwrap(), &server.host_port()])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    // --for: a backstop should the test fail before the signal.
+    let mut child = Background::spawn(&mut pa_command(&[
+        "collect",
+        "--every",
+        "1s",
+        "--for",
+        "60s",
+        "--dir",
+        dir.to_str().unwrap(),
+        &server.host_port(),
+    ]));
     let started = Instant::now();
-    while listing(&dir).len() < 4 {
+    while listing(&dir).iter().filter(|f| !f.starts_with('.')).count() < 4 {
         assert!(started.elapsed() < Duration::from_secs(10), "no files saved");
         std::thread::sleep(Duration::from_millis(20));
     }
-    unsafe extern "C" {
-        fn kill(pid: i32, sig: i32) -> i32;
-    }
-    // SAFETY: sends SIGINT to the child this test started.
-    assert_eq!(unsafe { kill(child.id() as i32, 2) }, 0);
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let err = String::from_utf8_lossy(&out.stderr);
+    child.signal(SIGINT);
+    let status = child.wait(Duration::from_secs(10));
+    assert!(status.success(), "{status:?}");
+    let err = child.stderr();
     assert!(err.contains("pa collect: stopping after this tick"), "{err}");
     let summary = err.lines().last().unwrap();
     let ticks: usize = summary.strip_prefix("pa collect: ").unwrap().split(' ').next().unwrap().parse().unwrap();

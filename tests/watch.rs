@@ -7,11 +7,10 @@ mod common;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{Reply, Server, pa, read_testdata, scratch_dir};
+use common::{Background, Reply, SIGINT, SIGTERM, Server, pa, pa_command, read_testdata, scratch_dir};
 
 /// MemStats fields pa writes, with their CSV keys.
 const FIELDS: [(&str, &str); 9] = [
@@ -70,16 +69,27 @@ struct Served {
 /// Heap and goroutine endpoints whose answers change per request;
 /// `heap_fails` lists the heap requests answered with a 500.
 fn changing_server(heap_fails: &'static [usize]) -> (Server, Arc<Mutex<Served>>) {
+    changing_server_with(heap_fails, |_| Duration::ZERO, |t| t)
+}
+
+/// `changing_server`, with the n-th goroutine answer delayed by
+/// `goroutine_delay(n)` and each heap text passed through `edit`.
+fn changing_server_with(
+    heap_fails: &'static [usize],
+    goroutine_delay: fn(usize) -> Duration,
+    edit: fn(String) -> String,
+) -> (Server, Arc<Mutex<Served>>) {
     let served = Arc::new(Mutex::new(Served::default()));
     let s = served.clone();
     let server = Server::start(Duration::from_secs(20), move |path, n, _| match path {
         "/debug/pprof/heap" if heap_fails.contains(&n) => Reply::error(500, "could not write heap profile"),
         "/debug/pprof/heap" => {
-            let body = heap_text(n as u64);
+            let body = edit(heap_text(n as u64));
             s.lock().unwrap().heap.push(body.clone());
             Reply::text(body)
         }
         "/debug/pprof/goroutine" => {
+            std::thread::sleep(goroutine_delay(n));
             let total = 40 + 7 * n as u64;
             s.lock().unwrap().goroutines.push(total);
             Reply::text(goroutine_text(total))
@@ -125,11 +135,7 @@ fn csv_rows_are_the_values_served_in_order() {
     // The rate: TotalAlloc's growth over the time between two polls.
     assert_eq!(rows[0]["alloc_rate"], "");
     let step = memstat(&served.heap[1], "TotalAlloc") - memstat(&served.heap[0], "TotalAlloc");
-    for row in &rows[1..] {
-        let rate: f64 = row["alloc_rate"].parse().unwrap();
-        // 200 ms apart on schedule; a loaded machine may stretch a gap.
-        assert!(rate <= step as f64 / 0.15 && rate >= step as f64 / 2.0, "rate {rate}, step {step}");
-    }
+    assert_rates(&rows, step);
     // Timestamps go forward about one interval apart.
     let times: Vec<&str> = rows.iter().map(|r| r["time"].as_str()).collect();
     assert!(times.windows(2).all(|w| w[0] < w[1]), "{times:?}");
@@ -143,6 +149,45 @@ fn csv_rows_are_the_values_served_in_order() {
     assert!(summary.contains(&format!("goroutines {} → {} (+{})", gr[0], gr[3], gr[3] - gr[0])), "{summary}");
     let gc = |t: &str| memstat(t, "NumGC");
     assert!(summary.contains(&format!("NumGC {} → {}", gc(&served.heap[0]), gc(last))), "{summary}");
+}
+
+/// Milliseconds since the Unix epoch of a row's RFC 3339 UTC time (same
+/// day assumed; the tests run for seconds).
+fn row_ms(row: &HashMap<String, String>) -> f64 {
+    let t = &row["time"]; // 2026-11-22T00:14:00.250Z
+    let h: f64 = t[11..13].parse().unwrap();
+    let m: f64 = t[14..16].parse().unwrap();
+    let s: f64 = t[17..23].parse().unwrap();
+    ((h * 60.0 + m) * 60.0 + s) * 1000.0
+}
+
+/// Each rate after the first is TotalAlloc's growth (`step` a poll) over
+/// the time between the two rows, whatever the machine's load made that
+/// gap. The slack covers the rows' millisecond times and a preemption
+/// between reading the two clocks; the mismatch it guards against (timing
+/// the rate at another moment of the poll) is a whole fetch long.
+fn assert_rates(rows: &[HashMap<String, String>], step: u64) {
+    for w in rows.windows(2) {
+        let rate: f64 = w[1]["alloc_rate"].parse().unwrap();
+        let gap = (row_ms(&w[1]) - row_ms(&w[0])) / 1000.0;
+        let (lo, hi) = (step as f64 / (gap + 0.015), step as f64 / (gap - 0.015));
+        assert!(rate >= lo && rate <= hi, "rate {rate} over {gap}s, step {step}: want {lo}..{hi}");
+    }
+}
+
+#[test]
+fn the_rate_is_over_the_gap_the_rows_show() {
+    // Every other goroutine answer is slow: the time of a poll is when the
+    // heap answer came, for the row and for the rate alike.
+    let (server, served) =
+        changing_server_with(&[], |n| Duration::from_millis(if n % 2 == 0 { 250 } else { 0 }), |t| t);
+    let r = pa(&["watch", "--every", "400ms", "--count", "4", &server.host_port()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (_, rows) = csv(&r.stdout);
+    assert_eq!(rows.len(), 4);
+    let served = served.lock().unwrap();
+    let step = memstat(&served.heap[1], "TotalAlloc") - memstat(&served.heap[0], "TotalAlloc");
+    assert_rates(&rows, step);
 }
 
 /// `pa top`'s flat in-use bytes of `func` in a served heap text.
@@ -269,41 +314,126 @@ fn the_table_is_redrawn_in_place() {
 }
 
 #[test]
+fn a_server_that_goes_away_shows_in_the_table_and_the_summary() {
+    // Two good polls, then every request fails.
+    let served = Arc::new(Mutex::new(0usize));
+    let s = served.clone();
+    let server = Server::start(Duration::from_secs(20), move |path, n, _| match path {
+        _ if n >= 2 => Reply::error(500, "shutting down"),
+        "/debug/pprof/heap" => {
+            *s.lock().unwrap() += 1;
+            Reply::text(heap_text(n as u64))
+        }
+        "/debug/pprof/goroutine" => Reply::text(goroutine_text(40)),
+        _ => Reply::error(404, "Unknown profile"),
+    });
+    // Wide enough for the whole status line.
+    let out = pa_command(&["watch", "--format", "table", "--every", "200ms", "--count", "4", &server.host_port()])
+        .env("COLUMNS", "300")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let (stdout, stderr) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    // One frame per poll, the failed ones too, each with its status.
+    let frames: Vec<&str> = stdout.split("\x1b[J").filter(|f| !f.is_empty()).collect();
+    assert_eq!(frames.len(), 4, "{stdout:?}");
+    assert!(frames[1].contains("poll 2 · ") && !frames[1].contains("failed"), "{}", frames[1]);
+    assert!(frames[2].contains("poll 3 (1 failed)"), "{}", frames[2]);
+    let last = frames[3];
+    assert!(last.contains("poll 4 (2 failed)"), "{last}");
+    let status = last.lines().last().unwrap();
+    assert!(status.contains("/debug/pprof/heap?debug=1: server response: 500"), "{status}");
+    assert!(status.contains("/debug/pprof/goroutine?debug=1: server response: 500"), "{status}");
+    // The values are still the last ones polled.
+    assert!(last.lines().any(|l| l.contains("\x1b[2Kgoroutines ") && l.contains(" 40 ")), "{last}");
+    let summary = stderr.lines().last().unwrap();
+    assert!(summary.starts_with("pa watch: 4 polls in ") && summary.contains(" (2 failed); "), "{summary}");
+    assert_eq!(*served.lock().unwrap(), 2);
+}
+
+#[test]
+fn function_names_are_terminal_safe_in_the_table() {
+    fn evil(t: String) -> String {
+        t.replace("compress/flate.newFastEnc", "main.\u{1b}]0;owned\u{7}leak\u{1b}[2J")
+    }
+    let (server, _) = changing_server_with(&[], |_| Duration::ZERO, evil);
+    let r = pa(&["watch", "--format", "table", "--top", "3", "--every", "200ms", "--count", "2", &server.host_port()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let last = r.stdout.split("\x1b[J").filter(|f| !f.is_empty()).last().unwrap();
+    assert!(last.contains("main.?]0;owned?leak?[2J"), "{last:?}");
+    // The only escapes are pa's own: cursor up, line clear, clear below.
+    assert!(!r.stdout.contains('\u{7}') && !r.stdout.contains("\x1b]") && !r.stdout.contains("\x1b[2J"));
+    assert!(r.stderr.contains("grew most: main.?]0;owned?leak?[2J +"), "{}", r.stderr);
+}
+
+#[test]
+fn bad_schedules_are_refused_before_any_poll() {
+    let server = Server::start(Duration::from_secs(10), |_, _, _| Reply::error(500, "polled"));
+    let addr = server.host_port();
+    for (args, msg) in [
+        (&["--every", "0"][..], "pa: --every 0s: at least 0.1s (each poll makes the Go runtime stop the world"),
+        (&["--every", "50ms"], "pa: --every 0.05s: at least 0.1s"),
+        (&["--every", "18446744073709551615"], "pa: --every 5124095576030431h0m15s: at most 24h0m0s"),
+        (&["--for", "0"], "pa: --for must be more than 0"),
+        (&["--for", "0s", "--every", "1s"], "pa: --for must be more than 0"),
+        (&["--seconds", "5"], "pa: --seconds does not apply; --every sets the interval"),
+    ] {
+        let mut all = vec!["watch"];
+        all.extend_from_slice(args);
+        all.push(&addr);
+        let r = pa(&all);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.starts_with(msg), "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "");
+    }
+    assert!(server.requests().is_empty(), "{:?}", server.requests());
+}
+
+#[test]
 fn for_stops_on_schedule_and_ctrl_c_stops_cleanly() {
     let (server, _) = changing_server(&[]);
     let started = Instant::now();
     let r = pa(&["watch", "--every", "300ms", "--for", "700ms", &server.host_port()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    // Polls at 0, 300 and 600 ms; none at 900.
+    // Polls at 0, 300 and 600 ms; none at 900. A slow poll may make the
+    // next skip a tick, but not two: 700 ms leave room for two polls.
     let (_, rows) = csv(&r.stdout);
-    assert!((1..=3).contains(&rows.len()), "{}", r.stdout);
+    assert!((2..=3).contains(&rows.len()), "{}", r.stdout);
     assert!(started.elapsed() < Duration::from_secs(5));
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pa"))
-        .args(["watch", "--every", "200ms", &server.host_port()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // --for: a backstop should the test fail before the signal.
+    let mut child =
+        Background::spawn(&mut pa_command(&["watch", "--every", "200ms", "--for", "60s", &server.host_port()]));
+    let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
     for _ in 0..3 {
         lines.next().unwrap().unwrap(); // the header and two rows
     }
-    unsafe extern "C" {
-        fn kill(pid: i32, sig: i32) -> i32;
-    }
-    // SAFETY: sends SIGINT to the child this test started.
-    assert_eq!(unsafe { kill(child.id() as i32, 2) }, 0);
-    let sent = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(sent.elapsed() < Duration::from_secs(5), "pa watch did not stop on SIGINT");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    child.signal(SIGINT);
+    let status = child.wait(Duration::from_secs(5));
     assert!(status.success(), "{status:?}");
-    let mut err = String::new();
-    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    let err = child.stderr();
+    assert!(err.starts_with("pa watch: ") && err.contains(" polls in "), "{err}");
+}
+
+/// A Ctrl-C the parent chose to ignore (`nohup`, a script's background
+/// job) is not pa's to act on; SIGTERM still stops it cleanly.
+#[test]
+fn an_ignored_sigint_stays_ignored() {
+    let (server, _) = changing_server(&[]);
+    let pa_bin = env!("CARGO_BIN_EXE_pa");
+    let script = format!("trap '' INT; exec '{pa_bin}' watch --every 200ms --for 60s {}", server.host_port());
+    let mut child = Background::spawn(std::process::Command::new("sh").args(["-c", &script]).env("NO_COLOR", "1"));
+    let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
+    lines.next().unwrap().unwrap(); // the header: pa runs, its handlers are set
+    lines.next().unwrap().unwrap();
+    child.signal(SIGINT);
+    // Still polling: two more rows after the signal.
+    for _ in 0..2 {
+        lines.next().expect("pa watch stopped on an ignored SIGINT").unwrap();
+    }
+    assert!(child.running());
+    child.signal(SIGTERM);
+    assert!(child.wait(Duration::from_secs(5)).success());
+    let err = child.stderr();
     assert!(err.starts_with("pa watch: ") && err.contains(" polls in "), "{err}");
 }

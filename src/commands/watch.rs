@@ -16,13 +16,14 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use clap::{Args, ValueEnum};
 
 use crate::commands::io_error;
-use crate::commands::ticker::{self, Next, Schedule, Ticker};
+use crate::commands::ticker::{self, Next, ScheduleArgs, Ticker};
 use crate::decode::{self, legacy};
 use crate::driver::{self, Config, Sources};
 use crate::error::{Error, Result};
+use crate::render::terminal;
 use crate::render::watch::{self as view, Column, Growth, Unit};
 use crate::source::FetchOptions;
-use crate::source::cli::{HttpArgs, parse_duration, pprof_index, profile_target};
+use crate::source::cli::{HttpArgs, pprof_index, profile_target};
 use crate::source::http::{self, Ui};
 use crate::source::url::Target;
 
@@ -38,24 +39,18 @@ pub enum WatchFormat {
 
 /// Poll heap MemStats, goroutines (and a process's RSS) over time
 #[derive(Args, Debug)]
-#[command(mut_arg("seconds", |a| a.hide(true)))]
+#[command(mut_arg("seconds", ticker::hide_seconds))]
 #[command(mut_arg("timeout", |a| a.help("Give up on a poll's fetch after this long (5s, 1m); default: --every (at least 1s, at most 60s) plus 5s")))]
+#[command(mut_arg("every", |a| a.help("Time between polls, on a fixed schedule (500ms, 10s, 1m; at least 100ms)").default_value("10s")))]
+#[command(mut_arg("for_", |a| a.help("Stop after this long (10m, 1h); no poll starts after it")))]
+#[command(mut_arg("count", |a| a.help("Stop after N polls")))]
 pub struct WatchArgs {
     /// The server: host:port, or a URL of its /debug/pprof/ index or of a profile under it
     #[arg(value_name = "URL")]
     pub url: String,
 
-    /// Time between polls, on a fixed schedule (500ms, 10s, 1m)
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "10s")]
-    pub every: Duration,
-
-    /// Stop after this long (10m, 1h); no poll starts after it
-    #[arg(long = "for", value_name = "DURATION", value_parser = parse_duration)]
-    pub for_: Option<Duration>,
-
-    /// Stop after N polls
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub count: Option<u64>,
+    #[command(flatten)]
+    pub schedule: ScheduleArgs,
 
     /// Output; default: table on a terminal, csv otherwise
     #[arg(long, value_enum)]
@@ -72,6 +67,11 @@ pub struct WatchArgs {
     #[command(flatten)]
     pub http: HttpArgs,
 }
+
+/// The shortest `--every`: each poll's heap?debug=1 makes the Go runtime
+/// stop the world to read its MemStats (and goroutine?debug=1 stops it to
+/// walk the stacks), so polling faster would slow the server being watched.
+pub const MIN_EVERY: Duration = Duration::from_millis(100);
 
 /// MemStats fields, in the order of the columns.
 const MEMSTATS: [(&str, Column); 8] = [
@@ -105,25 +105,18 @@ pub fn columns(with_pid: bool) -> Vec<Column> {
     c
 }
 
-/// The sparklines keep at most this many rows.
-const HISTORY: usize = 256;
-
 pub fn run(a: &WatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
-    if a.http.seconds.is_some() {
-        return Err(Error::usage("--seconds does not apply (it polls snapshots); --every sets the interval"));
-    }
-    if a.every.is_zero() {
-        return Err(Error::usage("--every must be more than 0"));
-    }
+    ticker::refuse_seconds(&a.http, "--every sets the interval (pa watch polls snapshots)")?;
+    let schedule =
+        a.schedule.schedule(MIN_EVERY, "each poll makes the Go runtime stop the world to read its MemStats")?;
     let mut opts = a.http.fetch_options();
     opts.quiet = true;
-    // A hung server should cost about one interval, not pprof's minute.
-    let timeout = opts.timeout.or(Some(a.every.clamp(Duration::from_secs(1), Duration::from_secs(60))));
+    let timeout = schedule.fetch_timeout(opts.timeout);
     let index = pprof_index(&a.url)?;
     let heap = profile_target(&index, "heap", &[("debug", "1")], None, timeout);
     let goroutine = profile_target(&index, "goroutine", &[("debug", "1")], None, timeout);
     if let Some(pid) = a.pid {
-        proc_memory(pid).map_err(|m| Error::usage(format!("--pid {pid}: {m}")))?;
+        proc_memory(pid).map_err(|m| Error::usage(pid_problem(pid, &m)))?;
     }
     let format =
         a.format.unwrap_or(if std::io::stdout().is_terminal() { WatchFormat::Table } else { WatchFormat::Csv });
@@ -131,16 +124,16 @@ pub fn run(a: &WatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
     let ui = Ui::new(false, false, Box::new(std::io::sink()));
     let cols = columns(a.pid.is_some());
     let mut st = State::new(cols.len());
-    let title_base = format!("pa watch {} · every {}", index.redacted(), http::go_duration(a.every));
+    let title_base = format!("pa watch {} · every {}", index.redacted(), http::go_duration(schedule.every));
 
     ticker::catch_interrupts();
-    let mut ticker = Ticker::start(Schedule { every: a.every, limit: a.for_, count: a.count });
+    let mut ticker = Ticker::start(schedule);
     let mut drawn = 0usize;
     while let Next::Tick { .. } = ticker.wait() {
-        let now_ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
         let poll = poll_once(&heap, &goroutine, a.pid, a.top.is_some(), &opts, &ui);
+        let problems = poll.problems();
         if st.polls == 0 {
-            if !poll.problems().is_empty() {
+            if !problems.is_empty() {
                 return Err(poll.into_error().unwrap_or_else(|| Error::msg("the first poll failed")));
             }
             // The header only once there is data, so a wrong URL leaves stdout empty.
@@ -148,25 +141,25 @@ pub fn run(a: &WatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
                 out.write_all(view::csv_header(&cols).as_bytes()).map_err(io_error)?;
             }
         }
-        let Some(row) = st.add(&poll, Instant::now(), a.top.map(|n| n as usize)) else {
-            report_problems(format, &mut st, now_ms, &poll.problems(), err)?;
-            continue;
-        };
-        report_problems(format, &mut st, now_ms, &poll.problems(), err)?;
+        let row = st.add(&poll, a.top.map(|n| n as usize));
+        report_problems(format, &mut st, poll.unix_ms, &problems, err)?;
         let top = a.top.map(|_| st.top.as_slice());
-        match format {
-            WatchFormat::Csv => out.write_all(view::csv_row(now_ms, &row).as_bytes()),
-            WatchFormat::Json => out.write_all(view::json_row(now_ms, &cols, &row, top).as_bytes()),
-            WatchFormat::Table => Ok(()),
+        match (format, &row) {
+            (WatchFormat::Csv, Some(row)) => out.write_all(view::csv_row(poll.unix_ms, row).as_bytes()),
+            (WatchFormat::Json, Some(row)) => out.write_all(view::json_row(poll.unix_ms, &cols, row, top).as_bytes()),
+            _ => Ok(()),
         }
         .and_then(|_| out.flush())
         .map_err(io_error)?;
+        // Every poll redraws, a failed one too: its status line is the
+        // news, and a frozen table would hide that the server went away.
         if format == WatchFormat::Table {
             let title = format!(
-                "{title_base} · poll {} · {} · {}",
+                "{title_base} · poll {}{} · {} · {}",
                 st.polls,
-                elapsed_text(ticker.elapsed()),
-                &view::rfc3339_utc(now_ms)[11..19]
+                failed_text(st.failed),
+                ticker::elapsed_text(ticker.elapsed()),
+                &view::rfc3339_utc(poll.unix_ms)[11..19]
             );
             let v = view::View {
                 title: &title,
@@ -176,7 +169,8 @@ pub fn run(a: &WatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
                 history: &st.history,
                 top,
                 status: st.status.as_deref(),
-                width: crate::render::terminal::columns(None),
+                width: terminal::columns(None),
+                height: terminal::rows(),
                 color,
             };
             let lines = view::table(&v);
@@ -186,13 +180,18 @@ pub fn run(a: &WatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()
     }
     let line = view::summary(
         st.polls,
-        &elapsed_text(ticker.elapsed()),
+        &format!("{}{}", ticker::elapsed_text(ticker.elapsed()), failed_text(st.failed)),
         &cols,
         &st.first,
         &st.latest,
         a.top.map(|_| st.top.as_slice()),
     );
     writeln!(err, "{line}").map_err(io_error)
+}
+
+/// ` (2 failed)` after the count of polls, in the title and the summary.
+fn failed_text(failed: u64) -> String {
+    if failed == 0 { String::new() } else { format!(" ({failed} failed)") }
 }
 
 /// Problems go to stderr off the terminal; on it, into the table's status
@@ -215,14 +214,9 @@ fn report_problems(
     Ok(())
 }
 
-/// `2m10s`, to the tenth of a second below a minute.
-fn elapsed_text(d: Duration) -> String {
-    let d = if d >= Duration::from_secs(60) {
-        Duration::from_secs(d.as_secs())
-    } else {
-        Duration::from_millis(d.as_millis() as u64 / 100 * 100)
-    };
-    http::go_duration(d)
+/// What `--pid` reports when the process's memory cannot be read.
+fn pid_problem(pid: u32, m: &str) -> String {
+    format!("--pid {pid}: {m}")
 }
 
 /// What one poll got.
@@ -231,7 +225,11 @@ struct Poll {
     goroutines: Result<u64>,
     /// With `--pid`: RSS and VMS, or why they could not be read.
     memory: Option<std::result::Result<(u64, u64), String>>,
-    pid: Option<u32>,
+    /// When the heap answer (with its MemStats) came: the row's time and,
+    /// for the allocation rate, the same moment on the monotonic clock, so
+    /// the rate is TotalAlloc's growth over the gap the rows show.
+    at: Instant,
+    unix_ms: i64,
 }
 
 impl Poll {
@@ -244,7 +242,7 @@ impl Poll {
             return Some(e);
         }
         match self.memory {
-            Some(Err(m)) => Some(Error::msg(format!("--pid {}: {m}", self.pid.unwrap_or(0)))),
+            Some(Err(m)) => Some(Error::msg(m)),
             _ => None,
         }
     }
@@ -258,7 +256,7 @@ impl Poll {
             v.push(e.to_string());
         }
         if let Some(Err(m)) = &self.memory {
-            v.push(format!("--pid {}: {m}", self.pid.unwrap_or(0)));
+            v.push(m.clone());
         }
         v
     }
@@ -271,13 +269,17 @@ struct HeapPoint {
 }
 
 fn poll_once(heap: &Target, goroutine: &Target, pid: Option<u32>, top: bool, opts: &FetchOptions, ui: &Ui) -> Poll {
-    let heap_point = fetch_body(heap, opts, ui).and_then(|b| parse_heap(&heap.url.redacted(), &b, opts.max_bytes, top));
+    let heap_body = fetch_body(heap, opts, ui);
+    let at = Instant::now();
+    let unix_ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+    let heap_point = heap_body.and_then(|b| parse_heap(&heap.url.redacted(), &b, opts.max_bytes, top));
     let goroutines = fetch_body(goroutine, opts, ui).and_then(|b| {
         goroutine_total(&b).ok_or_else(|| {
             Error::input(goroutine.url.redacted(), "no `goroutine profile: total N` line: not Go's goroutine?debug=1")
         })
     });
-    Poll { heap: heap_point, goroutines, memory: pid.map(proc_memory), pid }
+    let memory = pid.map(|pid| proc_memory(pid).map_err(|m| pid_problem(pid, &m)));
+    Poll { heap: heap_point, goroutines, memory, at, unix_ms }
 }
 
 fn fetch_body(t: &Target, opts: &FetchOptions, ui: &Ui) -> Result<Vec<u8>> {
@@ -370,7 +372,9 @@ struct State {
     prev_total: Option<(u64, Instant)>,
     first_inuse: Option<HashMap<String, i64>>,
     top: Vec<Growth>,
+    /// Polls made, and how many of them failed in part or whole.
     polls: u64,
+    failed: u64,
     status: Option<String>,
 }
 
@@ -384,12 +388,18 @@ impl State {
             first_inuse: None,
             top: Vec::new(),
             polls: 0,
+            failed: 0,
             status: None,
         }
     }
 
     /// Adds a poll; the row, or None when the poll got nothing.
-    fn add(&mut self, p: &Poll, at: Instant, top: Option<usize>) -> Option<Vec<Option<u64>>> {
+    fn add(&mut self, p: &Poll, top: Option<usize>) -> Option<Vec<Option<u64>>> {
+        let at = p.at;
+        self.polls += 1;
+        if !p.problems().is_empty() {
+            self.failed += 1;
+        }
         let mut row: Vec<Option<u64>> = Vec::with_capacity(self.first.len());
         let ms = p.heap.as_ref().ok().map(|h| &h.memstats);
         for (name, _) in MEMSTATS {
@@ -429,11 +439,11 @@ impl State {
                 }
             }
         }
+        // As many rows as the widest sparkline shows (dropped in batches).
         self.history.push(row.clone());
-        if self.history.len() > 2 * HISTORY {
-            self.history.drain(..HISTORY);
+        if self.history.len() > 2 * view::SPARK_MAX {
+            self.history.drain(..view::SPARK_MAX);
         }
-        self.polls += 1;
         Some(row)
     }
 }
@@ -473,37 +483,51 @@ mod tests {
         Ok(HeapPoint { memstats, inuse: None })
     }
 
+    /// A poll whose heap answer came `secs` after `t0`.
+    fn poll(t0: Instant, secs: u64, heap: Result<HeapPoint>, goroutines: Result<u64>) -> Poll {
+        Poll { heap, goroutines, memory: None, at: t0 + Duration::from_secs(secs), unix_ms: 0 }
+    }
+
     #[test]
     fn rows_rate_and_restarts() {
         let cols = columns(false);
         let ix = |k: &str| cols.iter().position(|c| c.key == k).unwrap();
         let mut st = State::new(cols.len());
         let t0 = Instant::now();
-        let p = |total: u64| Poll {
-            heap: heap(&[("HeapAlloc", total / 2), ("TotalAlloc", total), ("NumGC", 3)]),
-            goroutines: Ok(10),
-            memory: None,
-            pid: None,
+        let p = |total: u64, secs: u64| {
+            poll(t0, secs, heap(&[("HeapAlloc", total / 2), ("TotalAlloc", total), ("NumGC", 3)]), Ok(10))
         };
-        let r = st.add(&p(1000), t0, None).unwrap();
+        let r = st.add(&p(1000, 0), None).unwrap();
         assert_eq!(r[ix("heap_alloc")], Some(500));
         assert_eq!(r[ix("alloc_rate")], None);
         assert_eq!(r[ix("heap_idle")], None);
-        let r = st.add(&p(3000), t0 + Duration::from_secs(2), None).unwrap();
+        let r = st.add(&p(3000, 2), None).unwrap();
         assert_eq!(r[ix("alloc_rate")], Some(1000));
         // TotalAlloc went down: a restarted process, no rate.
-        let r = st.add(&p(100), t0 + Duration::from_secs(4), None).unwrap();
+        let r = st.add(&p(100, 4), None).unwrap();
         assert_eq!(r[ix("alloc_rate")], None);
         assert_eq!(st.first[ix("total_alloc")], Some(1000));
         assert_eq!(st.latest[ix("total_alloc")], Some(100));
-        // Nothing fetched: no row.
-        let none = Poll { heap: Err(Error::msg("x")), goroutines: Err(Error::msg("y")), memory: None, pid: None };
-        assert!(st.add(&none, t0 + Duration::from_secs(6), None).is_none());
-        assert_eq!(st.polls, 3);
+        // Nothing fetched: no row, but a poll, and a failed one.
+        let none = poll(t0, 6, Err(Error::msg("x")), Err(Error::msg("y")));
+        assert!(st.add(&none, None).is_none());
+        assert_eq!((st.polls, st.failed), (4, 1));
         // Half fetched: a row with gaps.
-        let half = Poll { heap: Err(Error::msg("x")), goroutines: Ok(12), memory: None, pid: None };
-        let r = st.add(&half, t0 + Duration::from_secs(8), None).unwrap();
+        let half = poll(t0, 8, Err(Error::msg("x")), Ok(12));
+        let r = st.add(&half, None).unwrap();
         assert_eq!((r[ix("heap_alloc")], r[ix("goroutines")]), (None, Some(12)));
         assert_eq!(st.latest[ix("heap_alloc")], Some(50));
+        assert_eq!((st.polls, st.failed), (5, 2));
+    }
+
+    #[test]
+    fn the_history_is_as_long_as_the_widest_sparkline() {
+        let mut st = State::new(columns(false).len());
+        let t0 = Instant::now();
+        for i in 0..10 * view::SPARK_MAX as u64 {
+            st.add(&poll(t0, i, heap(&[("HeapAlloc", i)]), Ok(1)), None).unwrap();
+            assert!(st.history.len() >= view::SPARK_MAX.min(i as usize + 1) && st.history.len() <= 2 * view::SPARK_MAX);
+        }
+        assert_eq!(st.history.last().unwrap()[0], Some(10 * view::SPARK_MAX as u64 - 1));
     }
 }

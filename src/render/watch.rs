@@ -163,8 +163,14 @@ pub struct View<'a> {
     /// What went wrong in the latest poll, if anything.
     pub status: Option<&'a str>,
     pub width: usize,
+    /// The terminal's lines, if known: the frame stays shorter, since
+    /// moving the cursor up over a frame that scrolled off garbles it.
+    pub height: Option<usize>,
     pub color: bool,
 }
+
+/// The widest a sparkline gets, and so the rows of history worth keeping.
+pub const SPARK_MAX: usize = 60;
 
 const LABEL_W: usize = 12;
 const VALUE_W: usize = 11;
@@ -184,7 +190,7 @@ fn fit(s: &str, width: usize) -> String {
 /// The table's lines, each at most `width` columns wide (so redrawing in
 /// place can count lines), colour codes aside.
 pub fn table(v: &View) -> Vec<String> {
-    let spark_w = v.width.saturating_sub(FIXED_W).min(60);
+    let spark_w = v.width.saturating_sub(FIXED_W).min(SPARK_MAX);
     let tail = &v.history[v.history.len().saturating_sub(spark_w)..];
     let mut lines = vec![fit(v.title, v.width)];
     lines.push(
@@ -217,15 +223,26 @@ pub fn table(v: &View) -> Vec<String> {
         lines.push(line.trim_end().to_string());
     }
     if let Some(top) = v.top {
+        // Below the metrics: a blank line, the heading and the column
+        // names (or "none so far"), the rows, and the status lines; the
+        // cursor rests on the line after the frame.
+        let status_lines = if v.status.is_some() { 2 } else { 0 };
+        let room = v.height.map_or(usize::MAX, |h| h.saturating_sub(lines.len() + 3 + status_lines + 1));
+        let shown = &top[..top.len().min(room)];
         lines.push(String::new());
-        lines.push(fit("functions whose in-use bytes grew most since the first poll:", v.width));
+        let heading = if shown.len() < top.len() {
+            format!("functions whose in-use bytes grew most since the first poll ({} of {}):", shown.len(), top.len())
+        } else {
+            "functions whose in-use bytes grew most since the first poll:".to_string()
+        };
+        lines.push(fit(&heading, v.width));
         let name_w = v.width.saturating_sub(2 * VALUE_W + 4).max(8);
         if top.is_empty() {
             lines.push("  (none so far)".into());
         } else {
             lines.push(format!("{:>VALUE_W$}  {:>VALUE_W$}  function", "growth", "in use"));
         }
-        for g in top {
+        for g in shown {
             lines.push(format!(
                 "{:>VALUE_W$}  {:>VALUE_W$}  {}",
                 signed_bytes(g.delta()),
@@ -357,6 +374,7 @@ mod tests {
             top: Some(&top),
             status: Some("last poll failed"),
             width: 70,
+            height: None,
             color: false,
         };
         let lines = table(&v);
@@ -375,6 +393,43 @@ mod tests {
         assert_eq!(Growth { name: "f".into(), first: i64::MIN, latest: i64::MAX }.delta(), i64::MAX);
         assert_eq!(Growth { name: "f".into(), first: i64::MAX, latest: i64::MIN }.delta(), i64::MIN);
         assert_eq!(Growth { name: "f".into(), first: 10, latest: 25 }.delta(), 15);
+    }
+
+    #[test]
+    fn the_top_rows_fit_the_terminal_height() {
+        let hist: Vec<Vec<Option<u64>>> = (0..5).map(|i| vec![Some(i), Some(i)]).collect();
+        let top: Vec<Growth> = (0..50).map(|i| Growth { name: format!("f{i}"), first: 0, latest: 100 - i }).collect();
+        let view = |height, status| View {
+            title: "t",
+            columns: &COLS,
+            first: &[Some(0), Some(0)],
+            latest: &[Some(4), Some(4)],
+            history: &hist,
+            top: Some(&top),
+            status,
+            width: 80,
+            height,
+            color: false,
+        };
+        // Title, header, 2 metrics, blank, heading, column names: 7 fixed
+        // lines, and one for the cursor.
+        for (height, status, rows) in [(20, None, 12), (20, Some("failed"), 10), (8, None, 0), (3, None, 0)] {
+            let lines = table(&view(Some(height), status));
+            assert_eq!(
+                lines
+                    .iter()
+                    .filter(|l| l
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with('f') && w[1..].parse::<u32>().is_ok()))
+                    .count(),
+                rows,
+                "{height}: {lines:#?}"
+            );
+            assert!(lines.len() < height.max(8), "{height}: {lines:#?}");
+            assert!(lines[5].contains(&format!("({rows} of 50)")), "{}", lines[5]);
+        }
+        assert_eq!(table(&view(None, None)).len(), 7 + 50);
     }
 
     #[test]

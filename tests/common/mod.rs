@@ -147,17 +147,74 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// `pa` with `args`, its environment fixed: no proxy, no colour.
+pub fn pa_command(args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_pa"));
+    c.args(args).env_remove("HTTP_PROXY").env_remove("http_proxy").env("NO_COLOR", "1");
+    c
+}
+
 pub fn pa(args: &[&str]) -> Run {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pa"))
-        .args(args)
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run pa");
+    let out = pa_command(args).output().expect("run pa");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+pub const SIGINT: i32 = 2;
+pub const SIGTERM: i32 = 15;
+
+/// A process started in the background with stdout and stderr piped,
+/// killed and reaped when dropped, so a test that fails (or panics) half
+/// way never leaves it running. Give `pa` a `--for` as well, so even a
+/// guard that never drops (a test binary killed) leaves nothing behind
+/// for long.
+pub struct Background(pub std::process::Child);
+
+impl Background {
+    pub fn spawn(cmd: &mut std::process::Command) -> Background {
+        use std::process::Stdio;
+        Background(cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start the process"))
+    }
+
+    pub fn signal(&self, sig: i32) {
+        unsafe extern "C" {
+            fn kill(pid: i32, sig: i32) -> i32;
+        }
+        // SAFETY: signals the child this guard owns and has not reaped.
+        assert_eq!(unsafe { kill(self.0.id() as i32, sig) }, 0);
+    }
+
+    /// Still running?
+    pub fn running(&mut self) -> bool {
+        self.0.try_wait().unwrap().is_none()
+    }
+
+    /// Waits for the exit, failing the test after `limit`.
+    pub fn wait(&mut self, limit: Duration) -> std::process::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(s) = self.0.try_wait().unwrap() {
+                return s;
+            }
+            assert!(start.elapsed() < limit, "still running after {limit:?}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// All of stderr (after the exit).
+    pub fn stderr(&mut self) -> String {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut self.0.stderr.take().unwrap(), &mut s).unwrap();
+        s
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
