@@ -83,8 +83,9 @@ enum Command {
 fn run(cli: Cli) -> Result<(), Error> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    // Not locked for the whole command: other threads (decoding, timing
+    // marks) write to stderr too, and would wait for ever.
+    let mut err = std::io::stderr();
     match cli.command {
         Command::Top(a) => commands::top::run(&a, &mut out, &mut err)?,
         Command::Diff(a) => commands::diff::run(&a, &mut out, &mut err)?,

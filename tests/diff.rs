@@ -162,3 +162,35 @@ fn different_profile_types_are_refused() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("[samples/count cpu/nanoseconds]") && err.contains("inuse_space/bytes"), "{err}");
 }
+
+#[test]
+fn timing_marks_from_both_decoding_threads_reach_stderr() {
+    // Both sides are files, so they are decoded on two threads, and each
+    // writes its timing marks to stderr: stderr must not stay locked by
+    // the main thread meanwhile (it once hung here).
+    let d = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/profiles");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pa"))
+        .args(["diff", "--base", &format!("{d}/heap-1.pb.gz"), &format!("{d}/heap-2.pb.gz")])
+        .env("PA_TIMING", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run pa");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("pa diff with PA_TIMING=1 did not finish");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut err).expect("read");
+    assert!(status.success(), "{err}");
+    assert_eq!(err.matches("decode: tables and checks").count(), 2, "{err}");
+    assert!(err.lines().last().is_some_and(|l| l.ends_with("done")), "{err}");
+}
