@@ -75,8 +75,8 @@ fn check_comparable(base: &Profile, new: &Profile) -> Result<()> {
 
 pub fn run(a: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let sources = Sources::for_pa(&a.sources, &a.base, true, a.normalize, a.shape.all_frames, a.fetch.options());
-    let new = driver::load_all(&sources.sources, &sources)?;
-    let base = driver::load_all(&sources.bases, &sources)?;
+    let (new, base) = driver::load_sides(&sources)?;
+    let base = base.ok_or_else(|| Error::usage("no base profile"))?;
     check_comparable(&base, &new)?;
     let meta = render::diff::SideMeta::of(&base, &new);
     let mut cfg = Config { format: OutputFormat::Text, ..Config::default() };
