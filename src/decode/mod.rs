@@ -122,6 +122,10 @@ pub fn human_bytes(n: u64) -> String {
     if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
 }
 
+/// Gzipped inputs from this size on are decoded while they inflate, on
+/// two cores; below it a second thread costs more than it saves.
+const STREAM_FROM: usize = 1 << 20;
+
 /// Decodes one source's bytes. `name` is only for messages. Text profiles
 /// are read as pprof reads them (`#` symbol lines ignored).
 pub fn decode(name: &str, data: &[u8], max_bytes: u64) -> Result<Decoded> {
@@ -133,7 +137,7 @@ pub fn decode(name: &str, data: &[u8], max_bytes: u64) -> Result<Decoded> {
 /// `debug=1` text profiles).
 pub fn decode_with(name: &str, data: &[u8], max_bytes: u64, legacy_opts: legacy::Options) -> Result<Decoded> {
     let gzipped = is_gzip(data);
-    if gzipped {
+    if gzipped && data.len() >= STREAM_FROM {
         // The common case, inflated and decoded at once; anything else
         // (text, damage, a bomb) goes the long way below.
         match proto::decode_gzip(data, max_bytes) {
