@@ -9,6 +9,15 @@ use clap::{CommandFactory, Parser, Subcommand};
 use pa::commands;
 use pa::error::Error;
 
+/// musl's allocator is several times slower than glibc's on the decoder's
+/// and the tables' many small allocations, and takes a global lock that
+/// serializes the decoding threads; the static binary users run is built
+/// for musl, so it brings its own (mimalloc: small, and as fast there as
+/// glibc's or faster).
+#[cfg(target_env = "musl")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PA_GIT_COMMIT"), ")");
 
 /// pa: the pprof analyzer for locked-down containers.
