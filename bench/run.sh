@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # pa's benchmark (see bench/README.md): generates its inputs, builds pa
-# (glibc and, when the target is installed, static musl), and prints one
+# (glibc, and the static musl binary of .ci/build-static), and prints one
 # table of wall time, CPU time and peak RSS, with go tool pprof side by side
 # when `go` is on the PATH.
 #
@@ -65,16 +65,13 @@ if [ ${#pas[@]} -eq 0 ]; then
     (cd "$root" && cargo build --quiet --release)
   fi
   pas+=("glibc=$root/target/release/pa")
-  musl_target=x86_64-unknown-linux-musl
-  if [ "$musl" != 0 ] && rustup target list --installed 2>/dev/null | grep -qx "$musl_target"; then
-    if [ "$build" = 1 ]; then
-      (cd "$root" && cargo build --quiet --release --target "$musl_target")
-    fi
-    if [ -x "$root/target/$musl_target/release/pa" ]; then
-      pas+=("musl=$root/target/$musl_target/release/pa")
-    fi
-  elif [ "$musl" != 0 ]; then
-    echo "bench: the $musl_target target is not installed; musl build skipped" >&2
+  # The static musl binary users run, built as .ci/build-static builds it.
+  static=$root/target/x86_64-unknown-linux-musl/static/pa
+  if [ "$musl" != 0 ] && [ "$build" = 1 ]; then
+    "$root/.ci/build-static" >/dev/null || echo "bench: the static musl build failed; skipped" >&2
+  fi
+  if [ "$musl" != 0 ] && [ -x "$static" ]; then
+    pas+=("musl=$static")
   fi
 fi
 
