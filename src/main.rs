@@ -18,6 +18,21 @@ use pa::error::Error;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc keeps freed memory for 10 ms before giving it back; pa frees
+/// big tables and builds others at once, so with the delay the peak RSS
+/// was 10-20 % above glibc's (pa top big: 625 MB, 578 MB without it).
+#[cfg(target_env = "musl")]
+fn tune_allocator() {
+    /// `mi_option_purge_delay` in mimalloc.h (v2, the version the crate
+    /// builds by default); the bindings do not name it.
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: sets a number in mimalloc's option table; any value is valid.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
+}
+
+#[cfg(not(target_env = "musl"))]
+fn tune_allocator() {}
+
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("PA_GIT_COMMIT"), ")");
 
 /// pa: the pprof analyzer for locked-down containers.
@@ -119,6 +134,7 @@ fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn main() -> ExitCode {
+    tune_allocator();
     pa::timing::init();
     let args: Vec<String> = std::env::args().collect();
     if let Some(hint) = commands::pprof_style_hint(&args) {
