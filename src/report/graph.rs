@@ -390,23 +390,28 @@ impl Sums {
         }
     }
 
-    /// pprof's per-sample loop of `newGraph` over `samples`.
+    /// pprof's per-sample loop of `newGraph` over `samples`: flat and cum
+    /// by `f`'s numbering, and with `with_edges` the edges between them.
     fn add(&mut self, p: &Profile, o: &GraphOptions, f: &Frames, samples: std::ops::Range<usize>, with_edges: bool) {
         match (o.mean, with_edges) {
-            (false, false) => self.add_as::<false, false>(p, o, f, samples),
-            (false, true) => self.add_as::<false, true>(p, o, f, samples),
-            (true, false) => self.add_as::<true, false>(p, o, f, samples),
-            (true, true) => self.add_as::<true, true>(p, o, f, samples),
+            (false, false) => self.add_as::<false, false>(p, o, f, f, samples),
+            (false, true) => self.add_as::<false, true>(p, o, f, f, samples),
+            (true, false) => self.add_as::<true, false>(p, o, f, f, samples),
+            (true, true) => self.add_as::<true, true>(p, o, f, f, samples),
         }
     }
 
-    /// `add` compiled once per case, so the common one (no mean, no edges)
-    /// carries no code for the others in its inner loop.
+    /// The loop of `add` with two numberings: flat and cum by `sums`, the
+    /// edges (and what counts as a gap in them) by `edges`. `add` passes
+    /// one numbering twice; `trimmed_in_one_pass` sums every node while it
+    /// follows the edges of a few. Compiled once per case, so the common
+    /// one (no mean, no edges) carries no code for the others.
     fn add_as<const MEAN: bool, const EDGES: bool>(
         &mut self,
         p: &Profile,
         o: &GraphOptions,
-        f: &Frames,
+        sums: &Frames,
+        edges: &Frames,
         samples: std::ops::Range<usize>,
     ) {
         let mut edge_seen: Vec<u32> = Vec::new();
@@ -425,17 +430,20 @@ impl Sums {
                 edge_seen.iter_mut().for_each(|x| *x = 0);
                 stamp = 1;
             }
+            // The edge numbering's last node and whether a node outside it
+            // came after; the sum numbering's last node (the leaf, which
+            // gets the flat value unless it is outside the graph).
             let mut parent = NONE;
             let mut residual = false;
+            let mut leaf = NONE;
             // One node of the stack, root first; `last`: the location's
             // outermost line (not inlined into another). A macro, not a
             // closure, so that it is always inlined.
             macro_rules! visit {
-                ($id:expr, $last:expr) => {{
+                ($id:expr, $eid:expr, $last:expr) => {{
                     let id: u32 = $id;
-                    if id == NONE {
-                        residual = true;
-                    } else {
+                    leaf = id;
+                    if id != NONE {
                         let u = id as usize;
                         let c = &mut self.cum[u];
                         if c.seen != stamp {
@@ -445,98 +453,38 @@ impl Sums {
                                 self.cum_div[u] = self.cum_div[u].wrapping_add(dw);
                             }
                         }
-                        if EDGES && parent != NONE && parent != id {
-                            self.edge(parent, id, w, dw, stamp, residual, $last, &mut edge_seen);
+                    }
+                    if EDGES {
+                        let eid: u32 = $eid;
+                        if eid == NONE {
+                            residual = true;
+                        } else {
+                            if parent != NONE && parent != eid {
+                                self.edge(parent, eid, w, dw, stamp, residual, $last, &mut edge_seen);
+                            }
+                            parent = eid;
+                            residual = false;
                         }
-                        parent = id;
-                        residual = false;
                     }
                 }};
             }
             for &l in s.stack(i).iter().rev() {
-                let one = f.single[l as usize];
+                let one = sums.single[l as usize];
                 if one != MULTI {
-                    visit!(one, true);
+                    visit!(one, edges.single[l as usize], true);
                     continue;
                 }
-                let nodes = &f.ids[f.offsets[l as usize] as usize..f.offsets[l as usize + 1] as usize];
+                let range = sums.offsets[l as usize] as usize..sums.offsets[l as usize + 1] as usize;
+                let (nodes, enodes) = (&sums.ids[range.clone()], &edges.ids[range]);
                 let last = nodes.len() - 1;
                 for ni in (0..nodes.len()).rev() {
-                    visit!(nodes[ni], ni == last);
+                    visit!(nodes[ni], enodes[ni], ni == last);
                 }
             }
-            if parent != NONE && !residual {
-                self.flat[parent as usize] = self.flat[parent as usize].wrapping_add(w);
+            if leaf != NONE {
+                self.flat[leaf as usize] = self.flat[leaf as usize].wrapping_add(w);
                 if MEAN {
-                    self.flat_div[parent as usize] = self.flat_div[parent as usize].wrapping_add(dw);
-                }
-            }
-        }
-    }
-
-    /// The second pass of `trimmed_in_one_pass`: cum of every node (by
-    /// `all`'s numbering) and the edges of the nodes `kept` numbers, as the
-    /// build restricted to those nodes finds them.
-    fn add_fused<const MEAN: bool>(
-        &mut self,
-        p: &Profile,
-        o: &GraphOptions,
-        all: &Frames,
-        kept: &Frames,
-        samples: std::ops::Range<usize>,
-    ) {
-        let mut edge_seen: Vec<u32> = Vec::new();
-        let s = &p.samples;
-        let mut stamp = 0u32;
-        for i in samples {
-            let vals = s.values(i);
-            let w = vals[o.value_index];
-            let dw = if MEAN { vals[0] } else { 0 };
-            if w == 0 && dw == 0 {
-                continue;
-            }
-            stamp = stamp.wrapping_add(1);
-            if stamp == 0 {
-                self.cum.iter_mut().for_each(|c| c.seen = 0);
-                edge_seen.iter_mut().for_each(|x| *x = 0);
-                stamp = 1;
-            }
-            let mut parent = NONE;
-            let mut residual = false;
-            macro_rules! visit {
-                ($id:expr, $kid:expr, $last:expr) => {{
-                    let u = $id as usize;
-                    let c = &mut self.cum[u];
-                    if c.seen != stamp {
-                        c.seen = stamp;
-                        c.cum = c.cum.wrapping_add(w);
-                        if MEAN {
-                            self.cum_div[u] = self.cum_div[u].wrapping_add(dw);
-                        }
-                    }
-                    let kid: u32 = $kid;
-                    if kid == NONE {
-                        residual = true;
-                    } else {
-                        if parent != NONE && parent != kid {
-                            self.edge(parent, kid, w, dw, stamp, residual, $last, &mut edge_seen);
-                        }
-                        parent = kid;
-                        residual = false;
-                    }
-                }};
-            }
-            for &l in s.stack(i).iter().rev() {
-                let one = all.single[l as usize];
-                if one != MULTI {
-                    visit!(one, kept.single[l as usize], true);
-                    continue;
-                }
-                let range = all.offsets[l as usize] as usize..all.offsets[l as usize + 1] as usize;
-                let (nodes, knodes) = (&all.ids[range.clone()], &kept.ids[range]);
-                let last = nodes.len() - 1;
-                for ni in (0..nodes.len()).rev() {
-                    visit!(nodes[ni], knodes[ni], ni == last);
+                    self.flat_div[leaf as usize] = self.flat_div[leaf as usize].wrapping_add(dw);
                 }
             }
         }
@@ -959,9 +907,9 @@ fn trimmed_in_one_pass(
     let run = |range: std::ops::Range<usize>| {
         let mut sums = Sums::with_edge_nodes(n, kept_infos.len());
         if o.mean {
-            sums.add_fused::<true>(p, o, &all, &kept, range);
+            sums.add_as::<true, true>(p, o, &all, &kept, range);
         } else {
-            sums.add_fused::<false>(p, o, &all, &kept, range);
+            sums.add_as::<false, true>(p, o, &all, &kept, range);
         }
         sums
     };
