@@ -1,6 +1,8 @@
-//! Protobuf decoding (pprof.md §4.1): prost does the wire format, this file
-//! resolves ids into dense indices and applies pprof's validity rules, with
-//! messages that say exactly which id or index is wrong.
+//! Protobuf decoding (pprof.md §4.1): the samples through `wire` (fed
+//! while a gzipped profile inflates), the tables and anything `wire` gives
+//! up on through prost; this file resolves ids into dense indices and
+//! applies pprof's validity rules, with messages that say exactly which id
+//! or index is wrong.
 
 use std::collections::HashMap;
 
@@ -317,7 +319,7 @@ pub(super) fn label_set(st: &Strings, labels: &[pb::Label], si: usize) -> Result
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The prost path alone, as `decode` was before the wire decoder.
@@ -329,7 +331,8 @@ mod tests {
         convert(raw)
     }
 
-    fn summary(r: &Result<Profile, ProtoError>) -> String {
+    /// Everything a decoding gives, as text to compare.
+    pub(crate) fn summary(r: &Result<Profile, ProtoError>) -> String {
         match r {
             Err(ProtoError::NotProto(_)) => "not proto".into(),
             Err(e) => format!("{e:?}"),

@@ -637,22 +637,7 @@ mod tests {
     use super::*;
 
     fn summary(r: &Option<Result<Profile, ProtoError>>) -> String {
-        match r {
-            None => "gave up".into(),
-            Some(Err(e)) => format!("{e:?}"),
-            Some(Ok(p)) => {
-                let s = &p.samples;
-                let labels: Vec<_> = s.labels.iter().map(|&l| p.labels.get(l)).collect();
-                format!(
-                    "{}\n{:?} {:?} {:?} {:?}",
-                    crate::profile::dump::to_string(p),
-                    s.locs,
-                    s.offsets,
-                    s.values,
-                    labels
-                )
-            }
-        }
+        r.as_ref().map_or_else(|| "gave up".into(), crate::decode::proto::tests::summary)
     }
 
     fn in_pieces(d: &[u8], size: usize) -> Option<Result<Profile, ProtoError>> {
