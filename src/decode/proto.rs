@@ -358,7 +358,8 @@ pub(crate) mod tests {
         }
     }
 
-    fn profiles() -> Vec<(String, Vec<u8>)> {
+    /// Every gzipped profile of testdata: name, gzipped and raw bytes.
+    pub(crate) fn profiles_gz() -> Vec<(String, Vec<u8>, Vec<u8>)> {
         let mut out = Vec::new();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/profiles");
         for e in std::fs::read_dir(dir).expect("testdata") {
@@ -366,10 +367,15 @@ pub(crate) mod tests {
             if path.to_string_lossy().ends_with(".pb.gz") {
                 let gz = std::fs::read(&path).expect("read");
                 let raw = crate::decode::gunzip(&gz, 1 << 30).expect("gunzip");
-                out.push((path.display().to_string(), raw));
+                out.push((path.display().to_string(), gz, raw));
             }
         }
+        out.sort();
         out
+    }
+
+    fn profiles() -> Vec<(String, Vec<u8>)> {
+        profiles_gz().into_iter().map(|(name, _, raw)| (name, raw)).collect()
     }
 
     #[test]

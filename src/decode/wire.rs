@@ -649,18 +649,7 @@ mod tests {
     }
 
     fn profiles() -> Vec<(String, Vec<u8>, Vec<u8>)> {
-        let mut out = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/profiles");
-        for e in std::fs::read_dir(dir).expect("testdata") {
-            let path = e.expect("entry").path();
-            if path.to_string_lossy().ends_with(".pb.gz") {
-                let gz = std::fs::read(&path).expect("read");
-                let raw = crate::decode::gunzip(&gz, 1 << 30).expect("gunzip");
-                out.push((path.display().to_string(), gz, raw));
-            }
-        }
-        out.sort();
-        out
+        crate::decode::proto::tests::profiles_gz()
     }
 
     #[test]
