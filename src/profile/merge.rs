@@ -16,6 +16,14 @@ use crate::measurement;
 /// The label that marks the samples of a `-diff_base` profile.
 pub const BASE_LABEL: &str = "pprof::base";
 
+/// Per label set of `p`, whether it marks samples of a `-diff_base` base
+/// (`pprof::base=true`, as `apply_base` sets it).
+pub fn base_label_sets(p: &Profile) -> Vec<bool> {
+    (0..p.labels.len())
+        .map(|i| p.labels.get(i as u32).str_values(BASE_LABEL).is_some_and(|v| v.iter().any(|x| x == "true")))
+        .collect()
+}
+
 /// Combines the profiles of several sources into one, as pprof's driver
 /// does before any report: keep the sample types every profile has, scale
 /// all of them to the finest common unit, then (for two or more profiles)

@@ -55,9 +55,7 @@ pub struct Diff {
 /// Splits a `-diff_base` profile into its base (values made positive again)
 /// and new parts, both without the marker label.
 pub fn split(combined: &Profile) -> (Profile, Profile) {
-    let is_base: Vec<bool> = (0..combined.labels.len())
-        .map(|i| combined.labels.get(i as u32).str_values(BASE_LABEL).is_some_and(|v| v.iter().any(|x| x == "true")))
-        .collect();
+    let is_base = crate::profile::merge::base_label_sets(combined);
     let mut base = combined.clone();
     base.samples.retain(|_, _, _, l| is_base[l as usize]);
     base.scale(-1.0);

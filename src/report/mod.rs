@@ -61,9 +61,7 @@ pub struct Report {
 /// the `pprof::base` samples when there are any (diff_base).
 pub fn compute_total(p: &Profile, index: usize, mean: bool) -> i64 {
     let (mut total, mut div, mut diff_total, mut diff_div) = (0i64, 0i64, 0i64, 0i64);
-    let base_sets: Vec<bool> = (0..p.labels.len())
-        .map(|i| p.labels.get(i as u32).str_values("pprof::base").is_some_and(|v| v.iter().any(|x| x == "true")))
-        .collect();
+    let base_sets = crate::profile::merge::base_label_sets(p);
     for i in 0..p.samples.len() {
         let vals = p.samples.values(i);
         let v = vals[index].wrapping_abs();
@@ -123,7 +121,7 @@ impl Report {
                 f.filename = crate::transform::trim_path(&f.filename, &tp, &sp);
             }
         }
-        remove_label(&mut self.prof, "pprof::base");
+        remove_label(&mut self.prof, crate::profile::merge::BASE_LABEL);
     }
 
     /// pprof's `selectOutputUnit` (§1.3).

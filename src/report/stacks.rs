@@ -171,13 +171,6 @@ pub fn escape_frame(name: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Label sets that mark base samples (`pprof::base=true`).
-fn base_label_sets(p: &crate::profile::Profile) -> Vec<bool> {
-    (0..p.labels.len())
-        .map(|i| p.labels.get(i as u32).str_values("pprof::base").is_some_and(|v| v.iter().any(|x| x == "true")))
-        .collect()
-}
-
 /// The frames of every location, interned by name: the frame table, and
 /// per location (`ids[offsets[l]..offsets[l + 1]]`) its frames, root first
 /// (outermost line first), or leaf first when `reversed`.
@@ -274,7 +267,7 @@ impl CallTree {
     pub fn build_pruned(rpt: &Report, reversed: bool, keep: impl Fn(&TreeNode, &TreeNode) -> bool) -> CallTree {
         let p = &rpt.prof;
         let (frames, lf_off, lf) = location_frames(p, reversed);
-        let is_base = base_label_sets(p);
+        let is_base = crate::profile::merge::base_label_sets(p);
         let vi = rpt.options.value_index;
         let s = &p.samples;
         let mut root = TreeNode { frame: u32::MAX, parent: u32::MAX, ..Default::default() };
