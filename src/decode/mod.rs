@@ -49,6 +49,18 @@ pub fn is_gzip(data: &[u8]) -> bool {
     data.len() >= 2 && data[0] == 0x1f && data[1] == 0x8b
 }
 
+/// The inflated size a gzip stream announces, to size buffers once: its
+/// ISIZE trailer (the last member's size mod 2^32, attacker-controlled),
+/// bounded by deflate's largest ratio, 1032:1. Only a hint: 0 when there
+/// is no trailer, wrong for several members or past 4 GiB.
+pub(crate) fn inflated_size_hint(gz: &[u8]) -> u64 {
+    let isize = match gz.len() {
+        n if n >= 18 => u64::from(u32::from_le_bytes([gz[n - 4], gz[n - 3], gz[n - 2], gz[n - 1]])),
+        _ => 0,
+    };
+    isize.min(gz.len() as u64 * 1032)
+}
+
 /// Inflates every gzip member (Go's reader is multistream too), refusing to
 /// go past `max` bytes of output. Streamed: the output grows in steps that
 /// never pass `max + 1` bytes (no doubling past the cap), so a gzip bomb
@@ -57,17 +69,8 @@ pub fn gunzip(data: &[u8], max: u64) -> std::result::Result<Vec<u8>, String> {
     /// Inflated bytes per read; also the first allocation when the trailer
     /// gives no usable hint.
     const CHUNK: usize = 256 << 10;
-    // Deflate cannot expand by more than 1032:1, so the ISIZE trailer (the
-    // last member's size mod 2^32, attacker-controlled) is only a hint,
-    // bounded by that and by the cap.
-    let hint = if data.len() >= 18 {
-        let t = &data[data.len() - 4..];
-        u64::from(u32::from_le_bytes([t[0], t[1], t[2], t[3]]))
-    } else {
-        0
-    };
     let limit = max.saturating_add(1);
-    let first = hint.min(data.len() as u64 * 1032).min(limit).max(CHUNK as u64).min(limit);
+    let first = inflated_size_hint(data).min(limit).max(CHUNK as u64).min(limit);
     let mut out: Vec<u8> = Vec::with_capacity(first as usize);
     let mut dec = flate2::read::MultiGzDecoder::new(data);
     loop {

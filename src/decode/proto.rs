@@ -116,13 +116,7 @@ impl Strings<'_> {
 /// whose strings do not resolve): the caller then inflates it whole and
 /// goes the usual way, which gives the usual messages.
 pub fn decode_gzip(gz: &[u8], max: u64) -> Option<Result<Profile, ProtoError>> {
-    // The ISIZE trailer (the last member's size mod 2^32) sizes the arrays;
-    // it is only a hint.
-    let hint = match gz.len() {
-        n if n >= 18 => u64::from(u32::from_le_bytes([gz[n - 4], gz[n - 3], gz[n - 2], gz[n - 1]])),
-        _ => 0,
-    };
-    match super::wire::decode_gzip(gz, max, hint)? {
+    match super::wire::decode_gzip(gz, max, super::inflated_size_hint(gz))? {
         Ok(p) => Some(Ok(p)),
         Err(e @ ProtoError::Invalid(_)) => Some(Err(e)),
         Err(_) => None,
