@@ -18,6 +18,7 @@ pub mod goregex;
 pub mod goroutines;
 pub mod gotime;
 pub mod measurement;
+pub mod parallel;
 pub mod profile;
 pub mod render;
 pub mod report;

@@ -19,6 +19,6 @@ pub fn init() {
 /// Prints `[seconds] what` when `PA_TIMING=1`.
 pub fn mark(what: &str) {
     if let Some(t0) = start() {
-        eprintln!("[{:7.3} s] {what}", t0.elapsed().as_secs_f64());
+        eprintln!("[{:9.5} s] {what}", t0.elapsed().as_secs_f64());
     }
 }

@@ -223,8 +223,7 @@ impl LocIndex {
             }
             None
         }
-        let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
-        if locs.len() < 1 << 20 || threads < 2 {
+        if !crate::parallel::second_core(locs.len(), 1 << 20) {
             return run(self, locs);
         }
         let mid = locs.len() / 2;
@@ -447,7 +446,13 @@ impl WireDecoder {
     /// The end of the input: prost decodes the tables, then pprof's checks
     /// run in `convert`'s order: tables, then for each sample its value
     /// count, its location ids and its labels.
-    pub(super) fn finish(mut self) -> Option<Result<Profile, ProtoError>> {
+    pub(super) fn finish(self) -> Option<Result<Profile, ProtoError>> {
+        self.finish_on(None)
+    }
+
+    /// `finish`; `thread` puts the label sets on a second thread or not
+    /// (None: by their number), so that tests take both ways.
+    fn finish_on(mut self, thread: Option<bool>) -> Option<Result<Profile, ProtoError>> {
         if !self.pending.is_empty() {
             return None;
         }
@@ -457,18 +462,16 @@ impl WireDecoder {
         if self.time_fields > 1 {
             return Some(Err(invalid("concatenated profiles detected")));
         }
-        Some(self.check(raw))
+        let thread = thread.unwrap_or_else(|| crate::parallel::second_core(self.blob_first.len(), LABEL_THREAD_FROM));
+        Some(self.check(raw, thread))
     }
 
-    fn check(self, raw: pb::Profile) -> Result<Profile, ProtoError> {
+    fn check(self, raw: pb::Profile, thread: bool) -> Result<Profile, ProtoError> {
         let WireDecoder { mut samples, first_count, mismatch, blob_ix, blob_first, .. } = self;
         let n = samples.len();
         let st = Strings(&raw.string_table);
-        // The label sets need only the strings: they are decoded on a
-        // second core while this one converts the tables and maps the ids.
-        let (tables, labels) = std::thread::scope(|s| {
-            let labels = s.spawn(|| decode_blobs(&st, blob_ix, &blob_first));
-            let tables = convert_tables(&raw, n).map(|(p, location_ix)| {
+        let tables = |samples: &mut Samples| {
+            convert_tables(&raw, n).map(|(p, location_ix)| {
                 let locs = LocIndex::new(&location_ix);
                 drop(location_ix);
                 let missing = locs.map_all(&mut samples.locs).map(|k| {
@@ -477,9 +480,19 @@ impl WireDecoder {
                     (si, u64::from(samples.locs[k]))
                 });
                 (p, missing)
-            });
-            (tables, labels.join())
-        });
+            })
+        };
+        // The label sets need only the strings: with many of them, they are
+        // decoded on a second core while this one converts the tables and
+        // maps the ids.
+        let (tables, labels) = if thread {
+            std::thread::scope(|s| {
+                let labels = s.spawn(|| decode_blobs(&st, blob_ix, &blob_first));
+                (tables(&mut samples), labels.join())
+            })
+        } else {
+            (tables(&mut samples), Ok(decode_blobs(&st, blob_ix, &blob_first)))
+        };
         let (mut p, loc_err) = tables?;
         let (blob_set, sets, label_err) = labels.map_err(|_| invalid("internal error: label decoding failed"))?;
         let nv = p.sample_types.len();
@@ -518,6 +531,10 @@ impl WireDecoder {
         Ok(p)
     }
 }
+
+/// Distinct label encodings from which they are decoded on a second
+/// thread: below this, decoding them takes less than starting one.
+const LABEL_THREAD_FROM: usize = 4096;
 
 /// The label set of each distinct encoding, interned in order of first
 /// appearance (as a sample-by-sample decoding interns them), and the first
@@ -678,6 +695,36 @@ mod tests {
                 assert_eq!(summary(&in_pieces(d, 7)), whole, "{name} byte {at}");
             }
         }
+    }
+
+    #[test]
+    fn label_sets_decode_alike_on_one_thread_and_two() {
+        let both = |d: &[u8]| {
+            let on = |thread| {
+                let mut w = WireDecoder::new(0);
+                w.feed(d)?;
+                w.finish_on(Some(thread))
+            };
+            let one = on(false);
+            let labelled = matches!(&one, Some(Ok(p)) if p.samples.labels.iter().any(|&l| l != 0));
+            (summary(&one), summary(&on(true)), labelled)
+        };
+        let mut seed = 0x2545_f491_u64;
+        let mut labelled = 0;
+        for (name, _, raw) in profiles() {
+            let (one, two, with_labels) = both(&raw);
+            assert_eq!(one, two, "{name}");
+            labelled += usize::from(with_labels);
+            for _ in 0..40 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let mut d = raw.clone();
+                let at = (seed >> 33) as usize % d.len();
+                d[at] = (seed >> 20) as u8;
+                let (one, two, _) = both(&d);
+                assert_eq!(one, two, "{name} byte {at}");
+            }
+        }
+        assert!(labelled > 0, "no profile with labels among the test profiles");
     }
 
     #[test]

@@ -581,8 +581,7 @@ pub fn build(p: &Profile, o: &GraphOptions, kept: Option<&NodeSet>, with_edges: 
 /// `build` on precomputed location nodes, `kept` a mask over their numbers.
 pub fn build_from(p: &Profile, o: &GraphOptions, ln: &LocationNodes, kept: Option<&[bool]>, with_edges: bool) -> Graph {
     let count = p.samples.len();
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
-    let split = (count >= PARALLEL_SAMPLES && threads > 1).then_some(count / 2);
+    let split = crate::parallel::second_core(count, PARALLEL_SAMPLES).then_some(count / 2);
     build_split(p, o, ln, kept, with_edges, split)
 }
 
@@ -903,7 +902,6 @@ fn trimmed_in_one_pass(
     let all = Frames::new(&ln.offsets, &ln.ids);
     let kept = Frames::new(&ln.offsets, &kept_ids);
     let count = s.len();
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
     let run = |range: std::ops::Range<usize>| {
         let mut sums = Sums::with_edge_nodes(n, kept_infos.len());
         if o.mean {
@@ -913,7 +911,7 @@ fn trimmed_in_one_pass(
         }
         sums
     };
-    let sums = if count >= PARALLEL_SAMPLES && threads > 1 {
+    let sums = if crate::parallel::second_core(count, PARALLEL_SAMPLES) {
         let mid = count / 2;
         let (mut a, b) = std::thread::scope(|sc| {
             let later = sc.spawn(|| run(mid..count));
