@@ -19,12 +19,14 @@ use pa::error::Error;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// mimalloc keeps freed memory for 10 ms before giving it back; pa frees
-/// big tables and builds others at once, so with the delay the peak RSS
-/// was 10-20 % above glibc's (pa top big: 625 MB, 578 MB without it).
+/// big tables and builds others at once, so with the delay the peak RSS was
+/// 10-20 % above glibc's (pa top big: 625 MB, 578 MB without it). (Its
+/// other costly default, transparent huge pages on its whole arena, is
+/// turned off at build time: the `no_thp` feature in Cargo.toml.)
 #[cfg(target_env = "musl")]
 fn tune_allocator() {
-    /// `mi_option_purge_delay` in mimalloc.h (v2, the version the crate
-    /// builds by default); the bindings do not name it.
+    /// `mi_option_purge_delay` in mimalloc.h (the same number in v2 and in
+    /// v3, which the crate builds by default); the bindings do not name it.
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // SAFETY: sets a number in mimalloc's option table; any value is valid.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
