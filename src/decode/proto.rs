@@ -96,8 +96,13 @@ pub(super) fn invalid(msg: impl Into<String>) -> ProtoError {
 
 pub(super) struct Strings<'a>(pub(super) &'a [Vec<u8>]);
 
-impl Strings<'_> {
+impl<'a> Strings<'a> {
     pub(super) fn get(&self, i: i64, what: &dyn Fn() -> String) -> Result<String, ProtoError> {
+        Ok(self.str(i, what)?.into_owned())
+    }
+
+    /// `get` without a copy when the string is valid UTF-8.
+    pub(super) fn str(&self, i: i64, what: &dyn Fn() -> String) -> Result<std::borrow::Cow<'a, str>, ProtoError> {
         if i < 0 || i as usize >= self.0.len() {
             return Err(ProtoError::Malformed(format!(
                 "{}: string index {} out of range (the string table has {} entries)",
@@ -106,7 +111,7 @@ impl Strings<'_> {
                 self.0.len()
             )));
         }
-        Ok(crate::profile::rawbytes::decode(&self.0[i as usize]))
+        Ok(crate::profile::rawbytes::decode_cow(&self.0[i as usize]))
     }
 }
 
@@ -143,8 +148,8 @@ fn convert(mut raw: pb::Profile) -> Result<Profile, ProtoError> {
             return Err(invalid(format!("mismatch: sample has {} values vs. {} types", s.value.len(), nv)));
         }
         for &id in &s.location_id {
-            match location_ix.get(&id) {
-                Some(&ix) => samples.locs.push(ix),
+            match location_ix.get(id) {
+                Some(ix) => samples.locs.push(ix),
                 None => return Err(missing_location(si, id)),
             }
         }
@@ -162,9 +167,54 @@ pub(super) fn missing_location(si: usize, id: u64) -> ProtoError {
     invalid(format!("sample {si} refers to location id {id}, which is not in the location table"))
 }
 
+/// Id → index for one table: a dense array when the ids are compact (every
+/// writer pa knows numbers them from 1), else a hash map; SipHash there,
+/// since ids chosen to collide under a cheaper hash would make it quadratic.
+pub(super) enum IdIndex {
+    Dense(Vec<u32>),
+    Sparse(HashMap<u64, u32>),
+}
+
+impl IdIndex {
+    const ABSENT: u32 = u32::MAX;
+
+    /// An empty index sized for these ids.
+    fn for_ids(ids: impl Iterator<Item = u64>, len: usize) -> IdIndex {
+        let max = ids.max().unwrap_or(0);
+        if max <= 8 * len as u64 + 4096 {
+            IdIndex::Dense(vec![Self::ABSENT; max as usize + 1])
+        } else {
+            IdIndex::Sparse(HashMap::with_capacity(len))
+        }
+    }
+
+    /// Records `id` → `ix`; false when the id is already there.
+    fn insert(&mut self, id: u64, ix: u32) -> bool {
+        match self {
+            IdIndex::Dense(v) => {
+                let slot = &mut v[id as usize];
+                let fresh = *slot == Self::ABSENT;
+                if fresh {
+                    *slot = ix;
+                }
+                fresh
+            }
+            IdIndex::Sparse(m) => m.insert(id, ix).is_none(),
+        }
+    }
+
+    #[inline(always)]
+    pub(super) fn get(&self, id: u64) -> Option<u32> {
+        match self {
+            IdIndex::Dense(v) => v.get(id as usize).copied().filter(|&i| i != Self::ABSENT),
+            IdIndex::Sparse(m) => m.get(&id).copied(),
+        }
+    }
+}
+
 /// Everything but the samples, with pprof's checks in pprof's order; the
 /// location id to index map is returned for the samples.
-pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Profile, HashMap<u64, u32>), ProtoError> {
+pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Profile, IdIndex), ProtoError> {
     if raw.string_table.is_empty() {
         // An empty message (any bytes prost accepts as nothing) is not a profile.
         if nsamples == 0 && raw.sample_type.is_empty() && raw.location.is_empty() {
@@ -202,12 +252,12 @@ pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Prof
     }
 
     // Mappings.
-    let mut mapping_ix: HashMap<u64, u32> = HashMap::with_capacity(raw.mapping.len());
+    let mut mapping_ix = IdIndex::for_ids(raw.mapping.iter().map(|m| m.id), raw.mapping.len());
     for m in &raw.mapping {
         if m.id == 0 {
             return Err(invalid("found mapping with reserved ID=0"));
         }
-        if mapping_ix.insert(m.id, p.mappings.len() as u32).is_some() {
+        if !mapping_ix.insert(m.id, p.mappings.len() as u32) {
             return Err(invalid(format!("multiple mappings with same id: {}", m.id)));
         }
         let id = m.id;
@@ -226,13 +276,13 @@ pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Prof
     }
 
     // Functions.
-    let mut function_ix: HashMap<u64, u32> = HashMap::with_capacity(raw.function.len());
+    let mut function_ix = IdIndex::for_ids(raw.function.iter().map(|f| f.id), raw.function.len());
     p.functions.reserve(raw.function.len());
     for f in &raw.function {
         if f.id == 0 {
             return Err(invalid("found function with reserved ID=0"));
         }
-        if function_ix.insert(f.id, p.functions.len() as u32).is_some() {
+        if !function_ix.insert(f.id, p.functions.len() as u32) {
             return Err(invalid(format!("multiple functions with same id: {}", f.id)));
         }
         let id = f.id;
@@ -246,20 +296,20 @@ pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Prof
     }
 
     // Locations.
-    let mut location_ix: HashMap<u64, u32> = HashMap::with_capacity(raw.location.len());
+    let mut location_ix = IdIndex::for_ids(raw.location.iter().map(|l| l.id), raw.location.len());
     p.locations.reserve(raw.location.len());
     for l in &raw.location {
         if l.id == 0 {
             return Err(invalid("found location with reserved id=0"));
         }
-        if location_ix.insert(l.id, p.locations.len() as u32).is_some() {
+        if !location_ix.insert(l.id, p.locations.len() as u32) {
             return Err(invalid(format!("multiple locations with same id: {}", l.id)));
         }
         // Like Go, a mapping id that is not in the table means "no mapping".
-        let mapping = if l.mapping_id == 0 { None } else { mapping_ix.get(&l.mapping_id).copied() };
+        let mapping = if l.mapping_id == 0 { None } else { mapping_ix.get(l.mapping_id) };
         let mut lines = Vec::with_capacity(l.line.len());
         for ln in &l.line {
-            let Some(&f) = function_ix.get(&ln.function_id) else {
+            let Some(f) = function_ix.get(ln.function_id) else {
                 return Err(invalid(if ln.function_id == 0 {
                     format!("location id: {} has a line with nil function", l.id)
                 } else {
@@ -283,15 +333,15 @@ pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Prof
 pub(super) fn label_set(st: &Strings, labels: &[pb::Label], si: usize) -> Result<LabelSet, ProtoError> {
     let mut set = LabelSet::default();
     for l in labels {
-        let key = st.get(l.key, &|| format!("sample {si} label key"))?;
+        let key = st.str(l.key, &|| format!("sample {si} label key"))?;
         if l.str != 0 {
-            let v = st.get(l.str, &|| format!("sample {si} label {key:?} value"))?;
+            let v = st.str(l.str, &|| format!("sample {si} label {key:?} value"))?;
             set.add_str(&key, &v);
         } else if l.num != 0 || l.num_unit != 0 {
             let pos = match set.nums.binary_search_by(|(k, _, _)| k.as_str().cmp(&key)) {
                 Ok(i) => i,
                 Err(i) => {
-                    set.nums.insert(i, (key.clone(), Vec::new(), Vec::new()));
+                    set.nums.insert(i, (key.to_string(), Vec::new(), Vec::new()));
                     i
                 }
             };

@@ -14,13 +14,12 @@
 //! answer byte for byte; the validity checks run in the order of
 //! `proto::convert`.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::sync::mpsc;
 
 use prost::Message;
 
-use super::proto::{ProtoError, Strings, convert_tables, invalid, label_set, missing_location, pb};
+use super::proto::{IdIndex, ProtoError, Strings, convert_tables, invalid, label_set, missing_location, pb};
 use crate::fxhash::FxMap;
 use crate::profile::{LabelSets, Profile, Samples};
 
@@ -183,57 +182,28 @@ fn labels_of(blob: &[u8], out: &mut Vec<pb::Label>) -> Option<()> {
     Some(())
 }
 
-/// Location id → index: a dense table when the ids are compact (they are
-/// numbered from 1 by every writer pa knows), else a hash map.
-enum LocIndex {
-    Dense(Vec<u32>),
-    Sparse(FxMap<u64, u32>),
-}
-
-impl LocIndex {
-    fn new(ix: &HashMap<u64, u32>) -> LocIndex {
-        let max = ix.keys().copied().max().unwrap_or(0);
-        if max <= 8 * ix.len() as u64 + 4096 {
-            let mut v = vec![u32::MAX; max as usize + 1];
-            for (&id, &i) in ix {
-                v[id as usize] = i;
+/// Replaces every location id by its index; the position of the first id
+/// that is not in the table, if any. Two halves on two cores when large.
+fn map_all(ix: &IdIndex, locs: &mut [u32]) -> Option<usize> {
+    fn run(ix: &IdIndex, part: &mut [u32]) -> Option<usize> {
+        for (k, l) in part.iter_mut().enumerate() {
+            match ix.get(u64::from(*l)) {
+                Some(i) => *l = i,
+                None => return Some(k),
             }
-            LocIndex::Dense(v)
-        } else {
-            LocIndex::Sparse(ix.iter().map(|(&k, &v)| (k, v)).collect())
         }
+        None
     }
-    #[inline(always)]
-    fn get(&self, id: u64) -> Option<u32> {
-        match self {
-            LocIndex::Dense(v) => v.get(id as usize).copied().filter(|&i| i != u32::MAX),
-            LocIndex::Sparse(m) => m.get(&id).copied(),
-        }
+    if !crate::parallel::second_core(locs.len(), 1 << 20) {
+        return run(ix, locs);
     }
-
-    /// Replaces every id by its index; the position of the first id that
-    /// is not in the table, if any. Two halves on two cores when large.
-    fn map_all(&self, locs: &mut [u32]) -> Option<usize> {
-        fn run(ix: &LocIndex, part: &mut [u32]) -> Option<usize> {
-            for (k, l) in part.iter_mut().enumerate() {
-                match ix.get(u64::from(*l)) {
-                    Some(i) => *l = i,
-                    None => return Some(k),
-                }
-            }
-            None
-        }
-        if !crate::parallel::second_core(locs.len(), 1 << 20) {
-            return run(self, locs);
-        }
-        let mid = locs.len() / 2;
-        let (a, b) = locs.split_at_mut(mid);
-        let (ra, rb) = std::thread::scope(|s| {
-            let later = s.spawn(|| run(self, b));
-            (run(self, a), later.join().ok().flatten().map(|k| k + mid))
-        });
-        ra.or(rb)
-    }
+    let mid = locs.len() / 2;
+    let (a, b) = locs.split_at_mut(mid);
+    let (ra, rb) = std::thread::scope(|s| {
+        let later = s.spawn(|| run(ix, b));
+        (run(ix, a), later.join().ok().flatten().map(|k| k + mid))
+    });
+    ra.or(rb)
 }
 
 /// The decoder's state between pieces.
@@ -472,9 +442,7 @@ impl WireDecoder {
         let st = Strings(&raw.string_table);
         let tables = |samples: &mut Samples| {
             convert_tables(&raw, n).map(|(p, location_ix)| {
-                let locs = LocIndex::new(&location_ix);
-                drop(location_ix);
-                let missing = locs.map_all(&mut samples.locs).map(|k| {
+                let missing = map_all(&location_ix, &mut samples.locs).map(|k| {
                     // The sample holding position k, and the id there.
                     let si = samples.offsets.partition_point(|&o| o as usize <= k) - 1;
                     (si, u64::from(samples.locs[k]))

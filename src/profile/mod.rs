@@ -9,7 +9,6 @@ pub mod dump;
 pub mod merge;
 pub mod rawbytes;
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use crate::fxhash::FxMap;
@@ -271,20 +270,27 @@ impl Profile {
 
     /// Adds `key=value` to every sample's string labels (pprof::base marking).
     pub fn set_label_all(&mut self, key: &str, value: &str) {
-        let mut remap: HashMap<u32, u32> = HashMap::new();
-        for i in 0..self.samples.len() {
-            let l = self.samples.labels[i];
-            let n = match remap.get(&l) {
-                Some(&n) => n,
-                None => {
-                    let mut set = self.labels.get(l).clone();
-                    set.set_str(key, vec![value.to_string()]);
-                    let n = self.labels.intern(set);
-                    remap.insert(l, n);
-                    n
-                }
-            };
-            self.samples.labels[i] = n;
+        self.relabel(|set| {
+            let mut set = set.clone();
+            set.set_str(key, vec![value.to_string()]);
+            Some(set)
+        });
+    }
+
+    /// Gives each sample the label set `f` makes of its own (None: keeps
+    /// it). `f` runs once per set in use, not once per sample.
+    pub fn relabel(&mut self, mut f: impl FnMut(&LabelSet) -> Option<LabelSet>) {
+        const UNSEEN: u32 = u32::MAX;
+        let mut remap = vec![UNSEEN; self.labels.len()];
+        for l in &mut self.samples.labels {
+            let r = &mut remap[*l as usize];
+            if *r == UNSEEN {
+                *r = match f(self.labels.get(*l)) {
+                    Some(set) => self.labels.intern(set),
+                    None => *l,
+                };
+            }
+            *l = *r;
         }
     }
 }

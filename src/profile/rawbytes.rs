@@ -10,8 +10,14 @@ const BASE: u32 = 0x10FF00;
 
 /// Bytes to a string, escaping each invalid byte.
 pub fn decode(bytes: &[u8]) -> String {
+    decode_cow(bytes).into_owned()
+}
+
+/// [`decode`], borrowing the bytes when they are valid UTF-8 (nearly
+/// always), so that a caller that only looks at the text allocates nothing.
+pub fn decode_cow(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+        Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => {
             let mut out = String::with_capacity(bytes.len() + 8);
             for chunk in bytes.utf8_chunks() {
@@ -20,7 +26,7 @@ pub fn decode(bytes: &[u8]) -> String {
                     out.push(char::from_u32(BASE + b as u32).expect("valid scalar"));
                 }
             }
-            out
+            std::borrow::Cow::Owned(out)
         }
     }
 }

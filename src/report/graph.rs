@@ -7,6 +7,7 @@
 //! is cleared, and edges are only built for the graph that is printed.
 
 use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use crate::fxhash::FxMap;
@@ -239,13 +240,12 @@ impl LocationNodes {
                     Some(&id) => id,
                     None => {
                         let info = node_info(p, li, line.map(|_| k), o.obj_names);
-                        let id = match index.get(&info) {
-                            Some(&id) => id,
-                            None => {
+                        let id = match index.entry(info) {
+                            Entry::Occupied(e) => *e.get(),
+                            Entry::Vacant(e) => {
                                 let id = infos.len() as u32;
-                                infos.push(info.clone());
-                                index.insert(info, id);
-                                id
+                                infos.push(e.key().clone());
+                                *e.insert(id)
                             }
                         };
                         by_parts.insert(parts, id);

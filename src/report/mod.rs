@@ -251,29 +251,12 @@ impl Report {
 
 /// Removes a string label key from every sample (`Profile.RemoveLabel`).
 pub fn remove_label(p: &mut Profile, key: &str) {
-    let mut remap: HashMap<u32, u32> = HashMap::new();
-    for i in 0..p.samples.len() {
-        let l = p.samples.labels[i];
-        if l == 0 {
-            continue;
-        }
-        let n = match remap.get(&l) {
-            Some(&n) => n,
-            None => {
-                let set = p.labels.get(l);
-                let n = if set.str_values(key).is_some() {
-                    let mut s = set.clone();
-                    s.remove_str(key);
-                    p.labels.intern(s)
-                } else {
-                    l
-                };
-                remap.insert(l, n);
-                n
-            }
-        };
-        p.samples.labels[i] = n;
-    }
+    p.relabel(|set| {
+        set.str_values(key)?;
+        let mut set = set.clone();
+        set.remove_str(key);
+        Some(set)
+    });
 }
 
 /// One row of a top/text report, with raw and formatted values.

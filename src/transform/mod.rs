@@ -200,7 +200,8 @@ pub fn simplify_func(name: &str) -> &str {
 
 /// pprof's `Prune` with drop/keep regexes (anchored by the caller).
 pub fn prune(p: &mut Profile, drop: &Regex, keep: Option<&Regex>) {
-    let mut cache: HashMap<u32, bool> = HashMap::new();
+    // Per function: does its simplified name match (once per function)?
+    let mut cache: Vec<Option<bool>> = vec![None; p.functions.len()];
     let n = p.locations.len();
     let mut prune_loc = vec![false; n];
     let mut prune_beneath = vec![false; n];
@@ -212,7 +213,7 @@ pub fn prune(p: &mut Profile, drop: &Regex, keep: Option<&Regex>) {
             if name.is_empty() {
                 continue;
             }
-            let hit = *cache.entry(fid).or_insert_with(|| {
+            let hit = *cache[fid as usize].get_or_insert_with(|| {
                 let s = simplify_func(name);
                 drop.is_match(s) && keep.is_none_or(|k| !k.is_match(s))
             });
@@ -299,32 +300,19 @@ pub fn prune_from(p: &mut Profile, re: &Regex) {
 /// pprof's `FilterTagsByName`: deletes label keys not shown or hidden.
 pub fn filter_tags_by_name(p: &mut Profile, show: Option<&Regex>, hide: Option<&Regex>) -> (bool, bool) {
     let (mut sm, mut hm) = (false, false);
-    let mut remap: HashMap<u32, u32> = HashMap::new();
-    for i in 0..p.samples.len() {
-        let l = p.samples.labels[i];
-        if l == 0 {
-            continue;
-        }
-        let new = match remap.get(&l) {
-            Some(&n) => n,
-            None => {
-                let mut set = p.labels.get(l).clone();
-                let mut remove = |name: &str| {
-                    let ms = show.is_none_or(|r| r.is_match(name));
-                    let mh = hide.is_some_and(|r| r.is_match(name));
-                    sm |= ms;
-                    hm |= mh;
-                    !ms || mh
-                };
-                set.strs.retain(|(k, _)| !remove(k));
-                set.nums.retain(|(k, _, _)| !remove(k));
-                let n = p.labels.intern(set);
-                remap.insert(l, n);
-                n
-            }
+    p.relabel(|set| {
+        let mut set = set.clone();
+        let mut remove = |name: &str| {
+            let ms = show.is_none_or(|r| r.is_match(name));
+            let mh = hide.is_some_and(|r| r.is_match(name));
+            sm |= ms;
+            hm |= mh;
+            !ms || mh
         };
-        p.samples.labels[i] = new;
-    }
+        set.strs.retain(|(k, _)| !remove(k));
+        set.nums.retain(|(k, _, _)| !remove(k));
+        Some(set)
+    });
     (sm, hm)
 }
 
@@ -468,7 +456,8 @@ pub fn simplify_demangled_names(p: &mut Profile) {
         if looks_like_demangled_cplusplus(name) {
             let n = remove_matching(name, b'(', b')');
             f.name = remove_matching(&n, b'<', b'>');
-        } else {
+        } else if f.name.is_empty() {
+            // (Otherwise the name already equals the system name.)
             f.name = name.clone();
         }
     }
