@@ -18,18 +18,23 @@ use pa::error::Error;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc keeps freed memory for 10 ms before giving it back; pa frees
-/// big tables and builds others at once, so with the delay the peak RSS was
-/// 10-20 % above glibc's (pa top big: 625 MB, 578 MB without it). (Its
-/// other costly default, transparent huge pages on its whole arena, is
-/// turned off at build time: the `no_thp` feature in Cargo.toml.)
+/// mimalloc (v3, the version the crate builds) keeps freed memory for a
+/// second before giving it back; pa frees big tables and builds others at
+/// once, so the peak RSS grew by the tables freed (pa top big: 579-624 MB).
+/// 10 ms gives it back in time (558 MB, as with no delay at all: 557 MB)
+/// without purging and refaulting memory a small run reuses at once (pa top
+/// on the benchmark's small profile: 782 page faults, 911 with no delay).
+/// Huge pages, its other costly default, are off at build time (the
+/// `no_thp` feature in Cargo.toml). `MIMALLOC_PURGE_DELAY`, when set, wins.
 #[cfg(target_env = "musl")]
 fn tune_allocator() {
-    /// `mi_option_purge_delay` in mimalloc.h (the same number in v2 and in
-    /// v3, which the crate builds by default); the bindings do not name it.
+    /// `mi_option_purge_delay` in mimalloc.h; the bindings do not name it.
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        return;
+    }
     // SAFETY: sets a number in mimalloc's option table; any value is valid.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 10) }
 }
 
 #[cfg(not(target_env = "musl"))]
