@@ -125,9 +125,9 @@ pub fn human_bytes(n: u64) -> String {
     if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
 }
 
-/// Gzipped inputs from this size on are decoded while they inflate, on
-/// two cores; below it a second thread costs more than it saves.
-const STREAM_FROM: usize = 1 << 20;
+/// Gzipped inputs from this size on are inflated on a second core while
+/// this one decodes; below it a thread costs more than it saves.
+const SECOND_CORE_FROM: usize = 1 << 20;
 
 /// Decodes one source's bytes. `name` is only for messages. Text profiles
 /// are read as pprof reads them (`#` symbol lines ignored).
@@ -140,10 +140,11 @@ pub fn decode(name: &str, data: &[u8], max_bytes: u64) -> Result<Decoded> {
 /// `debug=1` text profiles).
 pub fn decode_with(name: &str, data: &[u8], max_bytes: u64, legacy_opts: legacy::Options) -> Result<Decoded> {
     let gzipped = is_gzip(data);
-    if gzipped && data.len() >= STREAM_FROM {
+    if gzipped {
         // The common case, inflated and decoded at once; anything else
         // (text, damage, a bomb) goes the long way below.
-        match proto::decode_gzip(data, max_bytes) {
+        let thread = crate::parallel::second_core(data.len(), SECOND_CORE_FROM);
+        match proto::decode_gzip(data, max_bytes, thread) {
             Some(Ok(profile)) => {
                 crate::timing::mark("decode: tables and checks");
                 return Ok(Decoded { profile, format: Format::Protobuf, gzipped, memstats: None });

@@ -115,13 +115,13 @@ impl<'a> Strings<'a> {
     }
 }
 
-/// A gzipped protobuf profile, inflated on a second thread while it is
-/// decoded: the profile, or pprof's final verdict on it. None when the
+/// A gzipped protobuf profile, decoded piece by piece as it inflates (on a
+/// second thread when `thread`): the profile, or pprof's final verdict on it. None when the
 /// stream is anything else (corrupt, over `max`, a text profile, a profile
 /// whose strings do not resolve): the caller then inflates it whole and
 /// goes the usual way, which gives the usual messages.
-pub fn decode_gzip(gz: &[u8], max: u64) -> Option<Result<Profile, ProtoError>> {
-    match super::wire::decode_gzip(gz, max, super::inflated_size_hint(gz))? {
+pub fn decode_gzip(gz: &[u8], max: u64, thread: bool) -> Option<Result<Profile, ProtoError>> {
+    match super::wire::decode_gzip(gz, max, super::inflated_size_hint(gz), thread)? {
         Ok(p) => Some(Ok(p)),
         Err(e @ ProtoError::Invalid(_)) => Some(Err(e)),
         Err(_) => None,
