@@ -142,6 +142,40 @@ fn repeated(d: &[u8], pos: &mut usize, wire: u64, mut f: impl FnMut(u64) -> Opti
     }
 }
 
+/// A sample's location ids, packed or not, appended to `out`: the hot loop
+/// of decoding, so ids of one and two bytes (below 16,384: every id of
+/// most profiles) are read without the general varint loop.
+#[inline(always)]
+fn location_ids(d: &[u8], pos: &mut usize, wire: u64, out: &mut Vec<u32>) -> Option<()> {
+    if wire != 2 {
+        return repeated(d, pos, wire, |id| {
+            out.push(u32::try_from(id).ok()?);
+            Some(())
+        });
+    }
+    let len = usize::try_from(vint(d, pos)?).ok()?;
+    let end = pos.checked_add(len).filter(|&e| e <= d.len())?;
+    let run = &d[*pos..end];
+    out.reserve(run.len());
+    let mut i = 0;
+    while i < run.len() {
+        let b0 = run[i];
+        if b0 < 0x80 {
+            out.push(u32::from(b0));
+            i += 1;
+        } else if let Some(&b1) = run.get(i + 1)
+            && b1 < 0x80
+        {
+            out.push(u32::from(b0 & 0x7f) | (u32::from(b1) << 7));
+            i += 2;
+        } else {
+            out.push(u32::try_from(vint(run, &mut i)?).ok()?);
+        }
+    }
+    *pos = end;
+    Some(())
+}
+
 /// One Label message, field by field as prost reads it.
 fn label(d: &[u8]) -> Option<pb::Label> {
     let mut l = pb::Label::default();
@@ -166,9 +200,9 @@ fn label(d: &[u8]) -> Option<pb::Label> {
     Some(l)
 }
 
-/// The labels of an encoded run of label fields (each `0x1a len Label`).
+/// The labels of an encoded run of label fields (each `0x1a len Label`),
+/// appended to `out`.
 fn labels_of(blob: &[u8], out: &mut Vec<pb::Label>) -> Option<()> {
-    out.clear();
     let mut pos = 0;
     while pos < blob.len() {
         let (tag, wire) = key(blob, &mut pos).ok()?;
@@ -225,6 +259,10 @@ pub(super) struct WireDecoder {
     blob_ix: FxMap<Box<[u8]>, u32>,
     /// The first sample of each blob, for messages.
     blob_first: Vec<u32>,
+    /// The labels of every blob, read when it was first met: blob b's are
+    /// `blob_labels[blob_ends[b - 1]..blob_ends[b]]`.
+    blob_labels: Vec<pb::Label>,
+    blob_ends: Vec<u32>,
     scratch: Vec<u8>,
 }
 
@@ -244,6 +282,8 @@ impl WireDecoder {
             mismatch: None,
             blob_ix: FxMap::default(),
             blob_first: Vec::new(),
+            blob_labels: Vec::new(),
+            blob_ends: Vec::new(),
             scratch: Vec::new(),
         }
     }
@@ -339,10 +379,7 @@ impl WireDecoder {
             let start = pos;
             let (tag, wire) = key(m, &mut pos).ok()?;
             match tag {
-                1 => repeated(m, &mut pos, wire, |id| {
-                    s.locs.push(u32::try_from(id).ok()?);
-                    Some(())
-                })?,
+                1 => location_ids(m, &mut pos, wire, &mut s.locs)?,
                 2 => repeated(m, &mut pos, wire, |v| {
                     s.values.push(v as i64);
                     Some(())
@@ -399,9 +436,9 @@ impl WireDecoder {
             match self.blob_ix.get(blob) {
                 Some(&b) => b + 1,
                 None => {
-                    // Checked once per distinct encoding.
-                    let mut each = Vec::new();
-                    labels_of(blob, &mut each)?;
+                    // Read once per distinct encoding.
+                    labels_of(blob, &mut self.blob_labels)?;
+                    self.blob_ends.push(u32::try_from(self.blob_labels.len()).ok()?);
                     let b = self.blob_first.len() as u32;
                     self.blob_ix.insert(blob.into(), b);
                     self.blob_first.push(si as u32);
@@ -437,7 +474,9 @@ impl WireDecoder {
     }
 
     fn check(self, raw: pb::Profile, thread: bool) -> Result<Profile, ProtoError> {
-        let WireDecoder { mut samples, first_count, mismatch, blob_ix, blob_first, .. } = self;
+        let WireDecoder { mut samples, first_count, mismatch, blob_ix, blob_first, blob_labels, blob_ends, .. } = self;
+        drop(blob_ix);
+        let blobs = Blobs { labels: &blob_labels, ends: &blob_ends, first: &blob_first };
         let n = samples.len();
         let st = Strings(&raw.string_table);
         let tables = |samples: &mut Samples| {
@@ -455,11 +494,11 @@ impl WireDecoder {
         // maps the ids.
         let (tables, labels) = if thread {
             std::thread::scope(|s| {
-                let labels = s.spawn(|| decode_blobs(&st, blob_ix, &blob_first));
+                let labels = s.spawn(|| decode_blobs(&st, &blobs));
                 (tables(&mut samples), labels.join())
             })
         } else {
-            (tables(&mut samples), Ok(decode_blobs(&st, blob_ix, &blob_first)))
+            (tables(&mut samples), Ok(decode_blobs(&st, &blobs)))
         };
         let (mut p, loc_err) = tables?;
         let (blob_set, sets, label_err) = labels.map_err(|_| invalid("internal error: label decoding failed"))?;
@@ -504,30 +543,29 @@ impl WireDecoder {
 /// thread: below this, decoding them takes less than starting one.
 const LABEL_THREAD_FROM: usize = 4096;
 
+/// The label fields of each distinct encoding, as read at first sight.
+struct Blobs<'a> {
+    labels: &'a [pb::Label],
+    ends: &'a [u32],
+    /// The first sample of each, for messages.
+    first: &'a [u32],
+}
+
 /// The label set of each distinct encoding, interned in order of first
 /// appearance (as a sample-by-sample decoding interns them), and the first
 /// failing one: its first sample and pprof's message.
 #[allow(clippy::type_complexity)]
-fn decode_blobs(
-    st: &Strings,
-    blob_ix: FxMap<Box<[u8]>, u32>,
-    blob_first: &[u32],
-) -> (Vec<u32>, LabelSets, Option<(usize, ProtoError)>) {
+fn decode_blobs(st: &Strings, blobs: &Blobs) -> (Vec<u32>, LabelSets, Option<(usize, ProtoError)>) {
     let mut sets = LabelSets::default();
-    let mut blob_set = vec![0u32; blob_first.len()];
-    let mut blobs: Vec<(Box<[u8]>, u32)> = blob_ix.into_iter().collect();
-    blobs.sort_unstable_by_key(|(_, b)| *b);
-    let mut scratch = Vec::new();
-    for (blob, b) in blobs {
-        let si = blob_first[b as usize] as usize;
-        // Checked when the blob was first met.
-        if labels_of(&blob, &mut scratch).is_none() {
-            return (blob_set, sets, Some((si, invalid("internal error: labels changed"))));
-        }
-        match label_set(st, &scratch, si) {
-            Ok(set) => blob_set[b as usize] = sets.intern(set),
+    let mut blob_set = vec![0u32; blobs.first.len()];
+    let mut start = 0;
+    for (b, &end) in blobs.ends.iter().enumerate() {
+        let si = blobs.first[b] as usize;
+        match label_set(st, &blobs.labels[start..end as usize], si) {
+            Ok(set) => blob_set[b] = sets.intern(set),
             Err(e) => return (blob_set, sets, Some((si, e))),
         }
+        start = end as usize;
     }
     (blob_set, sets, None)
 }
