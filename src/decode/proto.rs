@@ -94,7 +94,7 @@ pub(super) fn invalid(msg: impl Into<String>) -> ProtoError {
     ProtoError::Invalid(msg.into())
 }
 
-pub(super) struct Strings<'a>(pub(super) &'a [Vec<u8>]);
+pub(super) struct Strings<'a>(pub(super) &'a [prost::bytes::Bytes]);
 
 impl<'a> Strings<'a> {
     pub(super) fn get(&self, i: i64, what: &dyn Fn() -> String) -> Result<String, ProtoError> {
@@ -453,7 +453,10 @@ pub(crate) mod tests {
     #[test]
     fn wire_decoder_handles_unpacked_fields_and_split_labels() {
         let mut p = pb::Profile {
-            string_table: ["", "samples", "count", "k", "v", "f", "w"].iter().map(|s| s.as_bytes().to_vec()).collect(),
+            string_table: ["", "samples", "count", "k", "v", "f", "w"]
+                .iter()
+                .map(|s| s.as_bytes().to_vec().into())
+                .collect(),
             sample_type: vec![pb::ValueType { r#type: 1, unit: 2 }],
             function: vec![pb::Function { id: 1, name: 5, ..Default::default() }],
             location: vec![pb::Location {

@@ -464,7 +464,8 @@ impl WireDecoder {
             return None;
         }
         let mut raw = pb::Profile::default();
-        raw.merge(&std::mem::take(&mut self.tables)[..]).ok()?;
+        // From a `Bytes` buffer, so that the strings are slices of it.
+        raw.merge(prost::bytes::Bytes::from(std::mem::take(&mut self.tables))).ok()?;
         // The wire format is good: from here on, answers are final.
         if self.time_fields > 1 {
             return Some(Err(invalid("concatenated profiles detected")));
