@@ -17,6 +17,7 @@ pub mod gofmt;
 pub mod goregex;
 pub mod goroutines;
 pub mod gotime;
+pub mod intern;
 pub mod measurement;
 pub mod parallel;
 pub mod profile;

@@ -11,7 +11,7 @@ pub mod rawbytes;
 
 use std::hash::{Hash, Hasher};
 
-use crate::fxhash::FxMap;
+use crate::intern::Interner;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ValueType {
@@ -95,51 +95,27 @@ impl LabelSet {
 }
 
 /// Interns label sets so samples carry a `u32`; set 0 is always the empty set.
-/// Each set is stored once: the index maps a set's hash to the newest set
-/// with that hash, and `next` chains the older ones.
 #[derive(Debug, Clone)]
 pub struct LabelSets {
-    sets: Vec<LabelSet>,
-    index: FxMap<u64, u32>,
-    next: Vec<u32>,
+    sets: Interner<LabelSet>,
 }
-
-/// The end of a chain in `LabelSets::next`.
-const NO_SET: u32 = u32::MAX;
 
 impl Default for LabelSets {
     fn default() -> Self {
-        let mut sets = LabelSets { sets: Vec::new(), index: FxMap::default(), next: Vec::new() };
+        let mut sets = LabelSets { sets: Interner::new() };
         sets.intern(LabelSet::default());
         sets
     }
 }
 
 impl LabelSets {
-    fn hash(set: &LabelSet) -> u64 {
+    pub fn intern(&mut self, set: LabelSet) -> u32 {
         let mut h = crate::fxhash::Fx::default();
         set.hash(&mut h);
-        h.finish()
-    }
-
-    pub fn intern(&mut self, set: LabelSet) -> u32 {
-        let h = Self::hash(&set);
-        let head = self.index.get(&h).copied().unwrap_or(NO_SET);
-        let mut i = head;
-        while i != NO_SET {
-            if self.sets[i as usize] == set {
-                return i;
-            }
-            i = self.next[i as usize];
-        }
-        let i = self.sets.len() as u32;
-        self.sets.push(set);
-        self.next.push(head);
-        self.index.insert(h, i);
-        i
+        self.sets.intern(set, h.finish())
     }
     pub fn get(&self, i: u32) -> &LabelSet {
-        &self.sets[i as usize]
+        self.sets.get(i)
     }
     pub fn len(&self) -> usize {
         self.sets.len()

@@ -7,10 +7,11 @@
 //! is cleared, and edges are only built for the graph that is printed.
 
 use std::cmp::Ordering;
-use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasher;
 
 use crate::fxhash::FxMap;
+use crate::intern::Interner;
 use crate::profile::Profile;
 
 /// What identifies a node; field order and meaning follow pprof's NodeInfo.
@@ -217,12 +218,13 @@ pub struct LocationNodes {
 
 impl LocationNodes {
     pub fn new(p: &Profile, o: &GraphOptions) -> LocationNodes {
-        let mut index: HashMap<NodeInfo, u32> = HashMap::with_capacity(p.functions.len());
+        // Node infos hold names from the input: hashed with a keyed hash.
+        let keyed = std::collections::hash_map::RandomState::new();
+        let mut infos: Interner<NodeInfo> = Interner::new();
         // Most lines share their NodeInfo with many others (every line of a
         // function, at function granularity): a cheap key of what the
         // NodeInfo is made of finds the number without building it.
         let mut by_parts: FxMap<(u32, u32, i64, i64, u64), u32> = FxMap::default();
-        let mut infos = Vec::new();
         let mut offsets = Vec::with_capacity(p.locations.len() + 1);
         let mut ids = Vec::with_capacity(p.locations.len());
         offsets.push(0);
@@ -240,14 +242,8 @@ impl LocationNodes {
                     Some(&id) => id,
                     None => {
                         let info = node_info(p, li, line.map(|_| k), o.obj_names);
-                        let id = match index.entry(info) {
-                            Entry::Occupied(e) => *e.get(),
-                            Entry::Vacant(e) => {
-                                let id = infos.len() as u32;
-                                infos.push(e.key().clone());
-                                *e.insert(id)
-                            }
-                        };
+                        let h = keyed.hash_one(&info);
+                        let id = infos.intern(info, h);
                         by_parts.insert(parts, id);
                         id
                     }
@@ -256,6 +252,7 @@ impl LocationNodes {
             }
             offsets.push(ids.len() as u32);
         }
+        let infos = infos.into_items();
         LocationNodes { infos, offsets, ids }
     }
 
