@@ -33,7 +33,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 ///   tenth of a small run's; 64 MiB arenas (more come as needed) do not.
 ///
 /// The first arena is reserved by the first allocation, which the runtime
-/// makes before `main`: so this runs as a constructor, before it.
+/// makes before `main`: so this runs as a constructor, before it. (Checked
+/// with strace: a 64 MiB first mmap, 1 GiB with `MIMALLOC_ARENA_RESERVE=1G`.
+/// Were mimalloc ever to read its options first, the defaults would just
+/// not apply.)
 #[cfg(target_env = "musl")]
 extern "C" fn tune_allocator() {
     // `mi_option_purge_delay` and `mi_option_arena_reserve` in mimalloc.h
