@@ -72,7 +72,7 @@ pub fn gunzip(data: &[u8], max: u64) -> std::result::Result<Vec<u8>, String> {
     let limit = max.saturating_add(1);
     let first = inflated_size_hint(data).min(limit).max(CHUNK as u64).min(limit);
     let mut out: Vec<u8> = Vec::with_capacity(first as usize);
-    let mut dec = flate2::read::MultiGzDecoder::new(data);
+    let mut dec = flate2::bufread::MultiGzDecoder::new(data);
     loop {
         if out.len() == out.capacity() {
             // Grow by doubling, capped at max + 1 bytes in all.

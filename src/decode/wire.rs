@@ -607,7 +607,7 @@ pub(super) fn decode_gzip(gz: &[u8], max: u64, size_hint: u64, thread: bool) -> 
 const ONE_THREAD_PIECE: usize = 32 << 10;
 
 fn decode_gzip_on_one(gz: &[u8], max: u64, size_hint: u64) -> Option<Result<Profile, ProtoError>> {
-    let mut dec = flate2::read::MultiGzDecoder::new(gz);
+    let mut dec = flate2::bufread::MultiGzDecoder::new(gz);
     let mut buf = vec![0u8; ONE_THREAD_PIECE];
     let mut w = WireDecoder::new(size_hint.min(max) as usize);
     let mut total = 0u64;
@@ -635,7 +635,7 @@ fn decode_gzip_on_two(gz: &[u8], max: u64, size_hint: u64) -> Option<Result<Prof
     let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
     std::thread::scope(|s| {
         s.spawn(move || {
-            let mut dec = flate2::read::MultiGzDecoder::new(gz);
+            let mut dec = flate2::bufread::MultiGzDecoder::new(gz);
             let mut total = 0u64;
             loop {
                 let mut buf = free_rx.try_recv().unwrap_or_else(|_| Vec::with_capacity(PIECE));
