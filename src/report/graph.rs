@@ -177,12 +177,12 @@ pub struct GraphOptions {
 /// pprof's `nodeInfo` for one line of a location (`None` = no function).
 pub fn node_info(p: &Profile, loc_ix: usize, line: Option<usize>, obj_names: bool) -> NodeInfo {
     let loc = &p.locations[loc_ix];
-    let objfile = match p.mapping_of(loc) {
+    let objfile = || match p.mapping_of(loc) {
         Some(m) if !m.file.is_empty() => m.file.clone(),
         _ => String::new(),
     };
     let Some(li) = line else {
-        return NodeInfo { address: loc.address, objfile, ..Default::default() };
+        return NodeInfo { address: loc.address, objfile: objfile(), ..Default::default() };
     };
     let ln = loc.lines[li];
     let f = &p.functions[ln.function as usize];
@@ -197,7 +197,7 @@ pub fn node_info(p: &Profile, loc_ix: usize, line: Option<usize>, obj_names: boo
         ni.file = go_clean(&f.filename);
     }
     if obj_names || ni.name.is_empty() {
-        ni.objfile = objfile;
+        ni.objfile = objfile();
         ni.start_line = f.start_line;
     }
     ni
