@@ -72,7 +72,11 @@ pub fn gunzip(data: &[u8], max: u64) -> std::result::Result<Vec<u8>, String> {
     let limit = max.saturating_add(1);
     let first = inflated_size_hint(data).min(limit).max(CHUNK as u64).min(limit);
     let mut out: Vec<u8> = Vec::with_capacity(first as usize);
-    let mut dec = flate2::bufread::MultiGzDecoder::new(data);
+    // The `read` decoder takes its input 32 KiB at a time, so a read that
+    // fails loses at most that step's output and the message's "after N of
+    // output" stays close; over the whole slice at once, one failing read
+    // lost up to a CHUNK of it ("after 0 B" for damage in the first 256 KiB).
+    let mut dec = flate2::read::MultiGzDecoder::new(data);
     loop {
         if out.len() == out.capacity() {
             // Grow by doubling, capped at max + 1 bytes in all.
@@ -223,4 +227,41 @@ fn unrecognized(data: &[u8]) -> String {
         "neither a pprof protobuf nor a text profile".to_string()
     };
     format!("unrecognized profile format: {what}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damage_past_the_first_input_step_is_reported_after_the_output_before_it() {
+        use std::io::Write;
+        // Hex digits of a generator: about 2:1 in gzip, so the damage a
+        // third of the way in lies past the first 32 KiB of input.
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let text: String = (0..300_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                char::from_digit((x % 16) as u32, 16).expect("hex digit")
+            })
+            .collect();
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(text.as_bytes()).expect("gzip");
+        let gz = enc.finish().expect("gzip");
+        // Damage that breaks the deflate stream itself (not only the
+        // checksum), from a third of the way in.
+        let mut broken = 0;
+        for at in (gz.len() / 3..gz.len() / 2).step_by(997) {
+            let mut d = gz.clone();
+            d[at..at + 8].fill(0xff);
+            let e = gunzip(&d, DEFAULT_MAX_BYTES).expect_err("damaged");
+            if e.contains("deflate") {
+                broken += 1;
+                assert!(!e.ends_with("after 0 B of output"), "byte {at}: {e}");
+            }
+        }
+        assert!(broken > 0, "no damage broke the deflate stream");
+    }
 }
