@@ -288,6 +288,19 @@ impl WireDecoder {
         }
     }
 
+    /// The bytes the decoded arrays hold so far. A stream gives up once
+    /// they pass the cap on the inflated size: a run of tiny samples (`12
+    /// 00`) makes 8 bytes of arrays of every 2 inflated bytes, so a gzip
+    /// bomb of them would otherwise take four times the cap before the
+    /// inflated bytes reach it. The usual path then refuses it, in the
+    /// cap's memory.
+    fn held(&self) -> u64 {
+        let s = &self.samples;
+        let words = s.locs.len() + s.offsets.len() + s.labels.len() + 2 * s.values.len();
+        (4 * words + self.tables.len() + self.pending.len() + self.blob_labels.len() * std::mem::size_of::<pb::Label>())
+            as u64
+    }
+
     /// Reads the fields of the next piece; None when the bytes are not
     /// what this decoder handles.
     pub(super) fn feed(&mut self, mut d: &[u8]) -> Option<()> {
@@ -623,6 +636,9 @@ fn decode_gzip_on_one(gz: &[u8], max: u64, size_hint: u64) -> Option<Result<Prof
             return None;
         }
         w.feed(&buf[..n])?;
+        if w.held() > max {
+            return None;
+        }
     }
     if total == 0 {
         return None;
@@ -677,6 +693,9 @@ fn decode_gzip_on_two(gz: &[u8], max: u64, size_hint: u64) -> Option<Result<Prof
             match rx.recv().ok()? {
                 Piece::Bytes(b) => {
                     w.feed(&b)?;
+                    if w.held() > max {
+                        return None;
+                    }
                     let _ = free_tx.send(b);
                 }
                 Piece::End => {
@@ -780,6 +799,22 @@ mod tests {
                 assert!(decode_gzip(&gz[..gz.len() - 9], 1 << 30, hint, thread).is_none(), "{name} truncated");
             }
             assert!(decode_gzip(b"\x1f\x8b", 1 << 30, 0, thread).is_none());
+        }
+    }
+
+    #[test]
+    fn a_stream_gives_up_when_its_arrays_pass_the_cap() {
+        // 100,000 empty samples: 200 KB inflated, 800 KB of arrays.
+        use std::io::Write;
+        let raw = [0x12u8, 0x00].repeat(100_000);
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(&raw).expect("gzip");
+        let gz = enc.finish().expect("gzip");
+        for thread in [false, true] {
+            // Under a cap above the arrays, the decoder reaches pprof's verdict.
+            assert!(decode_gzip(&gz, 1 << 30, 0, thread).is_some_and(|r| r.is_err()), "thread {thread}");
+            // Under a cap above the inflated size but below the arrays, it gives up.
+            assert!(decode_gzip(&gz, 300_000, 0, thread).is_none(), "thread {thread}");
         }
     }
 
