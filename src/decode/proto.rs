@@ -116,10 +116,10 @@ impl<'a> Strings<'a> {
 }
 
 /// A gzipped protobuf profile, decoded piece by piece as it inflates (on a
-/// second thread when `thread`): the profile, or pprof's final verdict on it. None when the
-/// stream is anything else (corrupt, over `max`, a text profile, a profile
-/// whose strings do not resolve): the caller then inflates it whole and
-/// goes the usual way, which gives the usual messages.
+/// second thread when `thread`): the profile, or pprof's final verdict on
+/// it. None when the stream is anything else (corrupt, over `max`, a text
+/// profile, a profile whose strings do not resolve): the caller then
+/// inflates it whole and goes the usual way, which gives the usual messages.
 pub fn decode_gzip(gz: &[u8], max: u64, thread: bool) -> Option<Result<Profile, ProtoError>> {
     match super::wire::decode_gzip(gz, max, super::inflated_size_hint(gz), thread)? {
         Ok(p) => Some(Ok(p)),

@@ -288,12 +288,17 @@ impl WireDecoder {
         }
     }
 
-    /// The bytes the decoded arrays hold so far. A stream gives up once
-    /// they pass the cap on the inflated size: a run of tiny samples (`12
-    /// 00`) makes 8 bytes of arrays of every 2 inflated bytes, so a gzip
-    /// bomb of them would otherwise take four times the cap before the
-    /// inflated bytes reach it. The usual path then refuses it, in the
-    /// cap's memory.
+    /// `feed` for a stream, which gives up once the decoded arrays pass
+    /// the cap on the inflated size: a run of tiny samples (`12 00`) makes
+    /// 8 bytes of arrays of every 2 inflated bytes, so a gzip bomb of them
+    /// would otherwise take four times the cap before the inflated bytes
+    /// reach it. The usual path then refuses it, in the cap's memory.
+    fn feed_within(&mut self, d: &[u8], max: u64) -> Option<()> {
+        self.feed(d)?;
+        (self.held() <= max).then_some(())
+    }
+
+    /// The bytes the decoded arrays hold so far.
     fn held(&self) -> u64 {
         let s = &self.samples;
         let words = s.locs.len() + s.offsets.len() + s.labels.len() + 2 * s.values.len();
@@ -635,10 +640,7 @@ fn decode_gzip_on_one(gz: &[u8], max: u64, size_hint: u64) -> Option<Result<Prof
         if total > max {
             return None;
         }
-        w.feed(&buf[..n])?;
-        if w.held() > max {
-            return None;
-        }
+        w.feed_within(&buf[..n], max)?;
     }
     if total == 0 {
         return None;
@@ -692,10 +694,7 @@ fn decode_gzip_on_two(gz: &[u8], max: u64, size_hint: u64) -> Option<Result<Prof
         loop {
             match rx.recv().ok()? {
                 Piece::Bytes(b) => {
-                    w.feed(&b)?;
-                    if w.held() > max {
-                        return None;
-                    }
+                    w.feed_within(&b, max)?;
                     let _ = free_tx.send(b);
                 }
                 Piece::End => {
