@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use prost::Message;
 
-use crate::profile::{Function, LabelSet, LabelSets, Line, Location, Mapping, Profile, Samples, ValueType};
+use crate::profile::{Function, LabelKind, LabelSet, LabelSets, Line, Location, Mapping, Profile, Samples, ValueType};
 
 #[allow(clippy::all, missing_docs)]
 pub mod pb {
@@ -330,35 +330,26 @@ pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Prof
     Ok((p, location_ix))
 }
 
+/// A sample's labels by pprof's rule (`LabelSet::add_label`), or the
+/// message for the first string number out of range.
 pub(super) fn label_set(st: &Strings, labels: &[pb::Label], si: usize) -> Result<LabelSet, ProtoError> {
     let mut set = LabelSet::default();
     for l in labels {
         let key = st.str(l.key, &|| format!("sample {si} label key"))?;
-        if l.str != 0 {
-            let v = st.str(l.str, &|| format!("sample {si} label {key:?} value"))?;
-            set.add_str(&key, &v);
-        } else if l.num != 0 || l.num_unit != 0 {
-            let pos = match set.nums.binary_search_by(|(k, _, _)| k.as_str().cmp(&key)) {
-                Ok(i) => i,
-                Err(i) => {
-                    set.nums.insert(i, (key.to_string(), Vec::new(), Vec::new()));
-                    i
-                }
-            };
-            let entry = &mut set.nums[pos];
-            if l.num_unit != 0 {
-                let unit = st.get(l.num_unit, &|| format!("sample {si} label {key:?} unit"))?;
-                entry.2.resize(entry.1.len(), String::new());
-                entry.2.push(unit);
+        match LabelKind::of(l.str, l.num, l.num_unit) {
+            LabelKind::Str(s) => {
+                let v = st.str(s, &|| format!("sample {si} label {key:?} value"))?;
+                set.add_label(&key, LabelKind::Str(&v));
             }
-            entry.1.push(l.num);
+            LabelKind::Num(n, Some(u)) => {
+                let unit = st.str(u, &|| format!("sample {si} label {key:?} unit"))?;
+                set.add_label(&key, LabelKind::Num(n, Some(&unit)));
+            }
+            LabelKind::Num(n, None) => set.add_label(&key, LabelKind::Num(n, None)),
+            LabelKind::None => {}
         }
     }
-    for entry in &mut set.nums {
-        if !entry.2.is_empty() {
-            entry.2.resize(entry.1.len(), String::new());
-        }
-    }
+    set.finish();
     Ok(set)
 }
 

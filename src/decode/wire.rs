@@ -5,8 +5,9 @@
 //! Samples are read straight into the flat arrays of `Samples` (no
 //! `pb::Sample`, no per-sample allocation); location ids are kept as they
 //! are until the tables, which Go writes after the samples, are known;
-//! label sets are interned by their encoded bytes and decoded once per
-//! distinct encoding. Every field that is not a sample is kept as bytes for
+//! label fields are interned by their encoded bytes, checked once per
+//! distinct encoding and kept encoded (`LabelSets::from_encoded`: decoded
+//! only if a report reads them). Every field that is not a sample is kept as bytes for
 //! prost, which decodes the tables. The decoder gives up (None) on anything
 //! prost would reject or that it does not handle (groups, location ids past
 //! 32 bits, a truncated field), before any validity check has run, so the
@@ -21,7 +22,7 @@ use prost::Message;
 
 use super::proto::{IdIndex, ProtoError, Strings, convert_tables, invalid, label_set, missing_location, pb};
 use crate::fxhash::FxMap;
-use crate::profile::{LabelSets, Profile, Samples};
+use crate::profile::{EncodedLabels, LabelKind, LabelSets, Profile, RawLabel, Samples};
 
 /// A varint as prost reads one: at most 10 bytes, no overflow. `Err(())`
 /// when the bytes run out first (more may come in the next piece).
@@ -471,13 +472,7 @@ impl WireDecoder {
     /// The end of the input: prost decodes the tables, then pprof's checks
     /// run in `convert`'s order: tables, then for each sample its value
     /// count, its location ids and its labels.
-    pub(super) fn finish(self) -> Option<Result<Profile, ProtoError>> {
-        self.finish_on(None)
-    }
-
-    /// `finish`; `thread` puts the label sets on a second thread or not
-    /// (None: by their number), so that tests take both ways.
-    fn finish_on(mut self, thread: Option<bool>) -> Option<Result<Profile, ProtoError>> {
+    pub(super) fn finish(mut self) -> Option<Result<Profile, ProtoError>> {
         if !self.pending.is_empty() {
             return None;
         }
@@ -488,39 +483,23 @@ impl WireDecoder {
         if self.time_fields > 1 {
             return Some(Err(invalid("concatenated profiles detected")));
         }
-        let thread = thread.unwrap_or_else(|| crate::parallel::second_core(self.blob_first.len(), LABEL_THREAD_FROM));
-        Some(self.check(raw, thread))
+        Some(self.check(raw))
     }
 
-    fn check(self, raw: pb::Profile, thread: bool) -> Result<Profile, ProtoError> {
+    fn check(self, raw: pb::Profile) -> Result<Profile, ProtoError> {
         let WireDecoder { mut samples, first_count, mismatch, blob_ix, blob_first, blob_labels, blob_ends, .. } = self;
         drop(blob_ix);
-        let blobs = Blobs { labels: &blob_labels, ends: &blob_ends, first: &blob_first };
         let n = samples.len();
-        let st = Strings(&raw.string_table);
-        let tables = |samples: &mut Samples| {
-            convert_tables(&raw, n).map(|(p, location_ix)| {
-                let missing = map_all(&location_ix, &mut samples.locs).map(|k| {
-                    // The sample holding position k, and the id there.
-                    let si = samples.offsets.partition_point(|&o| o as usize <= k) - 1;
-                    (si, u64::from(samples.locs[k]))
-                });
-                (p, missing)
-            })
-        };
-        // The label sets need only the strings: with many of them, they are
-        // decoded on a second core while this one converts the tables and
-        // maps the ids.
-        let (tables, labels) = if thread {
-            std::thread::scope(|s| {
-                let labels = s.spawn(|| decode_blobs(&st, &blobs));
-                (tables(&mut samples), labels.join())
-            })
-        } else {
-            (tables(&mut samples), Ok(decode_blobs(&st, &blobs)))
-        };
-        let (mut p, loc_err) = tables?;
-        let (blob_set, sets, label_err) = labels.map_err(|_| invalid("internal error: label decoding failed"))?;
+        let (mut p, location_ix) = convert_tables(&raw, n)?;
+        let loc_err = map_all(&location_ix, &mut samples.locs).map(|k| {
+            // The sample holding position k, and the id there.
+            let si = samples.offsets.partition_point(|&o| o as usize <= k) - 1;
+            (si, u64::from(samples.locs[k]))
+        });
+        let blobs = Blobs { labels: &blob_labels, ends: blob_ends, first: &blob_first };
+        let labels = encode_blobs(&Strings(&raw.string_table), blobs);
+        drop(raw);
+        let label_err = labels.as_ref().err();
         let nv = p.sample_types.len();
         samples.nv = nv;
         // Each check's first failing sample; the earliest sample wins, and
@@ -531,7 +510,7 @@ impl WireDecoder {
         };
         let count_at = count_err.map(|(si, _)| si);
         let loc_at = loc_err.map(|(si, _)| si);
-        let label_at = label_err.as_ref().map(|(si, _)| *si);
+        let label_at = label_err.map(|(si, _)| *si);
         if let Some(si) = [count_at, loc_at, label_at].into_iter().flatten().min() {
             if let Some((at, got)) = count_err
                 && at == si
@@ -543,50 +522,74 @@ impl WireDecoder {
             {
                 return Err(missing_location(si, id));
             }
-            if let Some((_, e)) = label_err {
+            if let Err((_, e)) = labels {
                 return Err(e);
             }
         }
-        for l in &mut samples.labels {
-            if *l != 0 {
-                *l = blob_set[*l as usize - 1];
-            }
-        }
         p.samples = samples;
-        p.labels = sets;
+        p.labels = LabelSets::from_encoded(labels.map_err(|(_, e)| e)?);
         Ok(p)
     }
 }
 
-/// Distinct label encodings from which they are decoded on a second
-/// thread: below this, decoding them takes less than starting one.
-const LABEL_THREAD_FROM: usize = 4096;
-
 /// The label fields of each distinct encoding, as read at first sight.
 struct Blobs<'a> {
     labels: &'a [pb::Label],
-    ends: &'a [u32],
+    ends: Vec<u32>,
     /// The first sample of each, for messages.
     first: &'a [u32],
 }
 
-/// The label set of each distinct encoding, interned in order of first
-/// appearance (as a sample-by-sample decoding interns them), and the first
-/// failing one: its first sample and pprof's message.
-#[allow(clippy::type_complexity)]
-fn decode_blobs(st: &Strings, blobs: &Blobs) -> (Vec<u32>, LabelSets, Option<(usize, ProtoError)>) {
-    let mut sets = LabelSets::default();
-    let mut blob_set = vec![0u32; blobs.first.len()];
-    let mut start = 0;
-    for (b, &end) in blobs.ends.iter().enumerate() {
-        let si = blobs.first[b] as usize;
-        match label_set(st, &blobs.labels[start..end as usize], si) {
-            Ok(set) => blob_set[b] = sets.intern(set),
-            Err(e) => return (blob_set, sets, Some((si, e))),
+/// The label sets, checked and kept encoded (samples number them as the
+/// blobs, from 1) with the strings they use; or the first failing one: its
+/// first sample and pprof's message.
+fn encode_blobs(st: &Strings, blobs: Blobs) -> Result<EncodedLabels, (usize, ProtoError)> {
+    let n = st.0.len();
+    // String number in the table → in `strings` (0: not yet there).
+    let mut pooled = vec![0u32; n];
+    let mut strings = vec![String::new()];
+    let mut pool = |i: i64| -> Option<u32> {
+        let k = usize::try_from(i).ok().filter(|&k| k < n)?;
+        if k == 0 {
+            return Some(0);
         }
-        start = end as usize;
+        if pooled[k] == 0 {
+            pooled[k] = strings.len() as u32;
+            strings.push(crate::profile::rawbytes::decode_cow(&st.0[k]).into_owned());
+        }
+        Some(pooled[k])
+    };
+    let mut labels = Vec::with_capacity(blobs.labels.len());
+    let mut ends = blobs.ends;
+    let mut start = 0;
+    for (b, end) in ends.iter_mut().enumerate() {
+        let run = &blobs.labels[start..*end as usize];
+        for l in run {
+            let raw = match LabelKind::of(l.str, l.num, l.num_unit) {
+                LabelKind::Str(s) => pool(l.key).zip(pool(s)).map(|(key, str)| RawLabel { key, str, num: 0, unit: 0 }),
+                LabelKind::Num(num, u) => {
+                    pool(l.key).zip(u.map_or(Some(0), &mut pool)).map(|(key, unit)| RawLabel { key, str: 0, num, unit })
+                }
+                // Nothing to keep, but pprof checks its key.
+                LabelKind::None => pool(l.key).map(|_| RawLabel::default()),
+            };
+            match raw {
+                Some(r) if r == RawLabel::default() => {}
+                Some(r) => labels.push(r),
+                None => {
+                    // pprof's message for it, from the sample-by-sample rule.
+                    let si = blobs.first[b] as usize;
+                    let e = label_set(st, run, si)
+                        .err()
+                        .unwrap_or_else(|| invalid(format!("sample {si}: a label out of range")));
+                    return Err((si, e));
+                }
+            }
+        }
+        start = *end as usize;
+        *end = labels.len() as u32;
     }
-    (blob_set, sets, None)
+    Ok(EncodedLabels { strings, labels, ends })
 }
 
 /// Decodes a whole buffer.
@@ -754,36 +757,6 @@ mod tests {
                 assert_eq!(summary(&in_pieces(d, 7)), whole, "{name} byte {at}");
             }
         }
-    }
-
-    #[test]
-    fn label_sets_decode_alike_on_one_thread_and_two() {
-        let both = |d: &[u8]| {
-            let on = |thread| {
-                let mut w = WireDecoder::new(0);
-                w.feed(d)?;
-                w.finish_on(Some(thread))
-            };
-            let one = on(false);
-            let labelled = matches!(&one, Some(Ok(p)) if p.samples.labels.iter().any(|&l| l != 0));
-            (summary(&one), summary(&on(true)), labelled)
-        };
-        let mut seed = 0x2545_f491_u64;
-        let mut labelled = 0;
-        for (name, _, raw) in profiles() {
-            let (one, two, with_labels) = both(&raw);
-            assert_eq!(one, two, "{name}");
-            labelled += usize::from(with_labels);
-            for _ in 0..40 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let mut d = raw.clone();
-                let at = (seed >> 33) as usize % d.len();
-                d[at] = (seed >> 20) as u8;
-                let (one, two, _) = both(&d);
-                assert_eq!(one, two, "{name} byte {at}");
-            }
-        }
-        assert!(labelled > 0, "no profile with labels among the test profiles");
     }
 
     #[test]

@@ -19,9 +19,7 @@ pub const BASE_LABEL: &str = "pprof::base";
 /// Per label set of `p`, whether it marks samples of a `-diff_base` base
 /// (`pprof::base=true`, as `apply_base` sets it).
 pub fn base_label_sets(p: &Profile) -> Vec<bool> {
-    (0..p.labels.len())
-        .map(|i| p.labels.get(i as u32).str_values(BASE_LABEL).is_some_and(|v| v.iter().any(|x| x == "true")))
-        .collect()
+    p.labels.with_str(BASE_LABEL, Some("true"))
 }
 
 /// Combines the profiles of several sources into one, as pprof's driver
@@ -311,7 +309,7 @@ pub fn diff_sides(mut source: Profile, base: Profile, normalize_source: bool) ->
 }
 
 fn has_base_label(p: &Profile) -> bool {
-    (0..p.labels.len()).any(|i| p.labels.get(i as u32).str_values(BASE_LABEL).is_some())
+    p.labels.with_str(BASE_LABEL, None).contains(&true)
 }
 
 fn distinct_types(p: &Profile) -> bool {

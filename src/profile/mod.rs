@@ -6,12 +6,11 @@
 //! allocation as the main cost on musl).
 
 pub mod dump;
+mod labels;
 pub mod merge;
 pub mod rawbytes;
 
-use std::hash::{Hash, Hasher};
-
-use crate::intern::Interner;
+pub use labels::{EncodedLabels, LabelKind, LabelSet, LabelSets, RawLabel};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ValueType {
@@ -59,70 +58,6 @@ pub struct Location {
     /// Innermost (inlined callee) first; the last line is the physical caller.
     pub lines: Vec<Line>,
     pub is_folded: bool,
-}
-
-/// The labels of one sample, as Go's `Sample.Label`, `NumLabel` and
-/// `NumUnit` maps, with keys kept sorted so that equal sets compare equal.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct LabelSet {
-    pub strs: Vec<(String, Vec<String>)>,
-    /// key, values, units (units empty, or as long as values).
-    pub nums: Vec<(String, Vec<i64>, Vec<String>)>,
-}
-
-impl LabelSet {
-    pub fn is_empty(&self) -> bool {
-        self.strs.is_empty() && self.nums.is_empty()
-    }
-    pub fn str_values(&self, key: &str) -> Option<&[String]> {
-        self.strs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_slice())
-    }
-    pub fn add_str(&mut self, key: &str, value: &str) {
-        match self.strs.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
-            Ok(i) => self.strs[i].1.push(value.to_string()),
-            Err(i) => self.strs.insert(i, (key.to_string(), vec![value.to_string()])),
-        }
-    }
-    pub fn set_str(&mut self, key: &str, values: Vec<String>) {
-        match self.strs.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
-            Ok(i) => self.strs[i].1 = values,
-            Err(i) => self.strs.insert(i, (key.to_string(), values)),
-        }
-    }
-    pub fn remove_str(&mut self, key: &str) {
-        self.strs.retain(|(k, _)| k != key);
-    }
-}
-
-/// Interns label sets so samples carry a `u32`; set 0 is always the empty set.
-#[derive(Debug, Clone)]
-pub struct LabelSets {
-    sets: Interner<LabelSet>,
-}
-
-impl Default for LabelSets {
-    fn default() -> Self {
-        let mut sets = LabelSets { sets: Interner::new() };
-        sets.intern(LabelSet::default());
-        sets
-    }
-}
-
-impl LabelSets {
-    pub fn intern(&mut self, set: LabelSet) -> u32 {
-        let mut h = crate::fxhash::Fx::default();
-        set.hash(&mut h);
-        self.sets.intern(set, h.finish())
-    }
-    pub fn get(&self, i: u32) -> &LabelSet {
-        self.sets.get(i)
-    }
-    pub fn len(&self) -> usize {
-        self.sets.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        false
-    }
 }
 
 /// All samples of a profile, column-wise.

@@ -540,25 +540,23 @@ pub fn num_label_units(p: &Profile) -> (HashMap<String, String>, IgnoredUnits) {
             continue;
         }
         seen_sets[l as usize] = true;
-        for (k, _, us) in &p.labels.get(l).nums {
-            if !keys.contains(k) {
-                keys.push(k.clone());
+        p.labels.num_units(l, &mut |k, u| {
+            if !keys.iter().any(|x| x == k) {
+                keys.push(k.to_string());
             }
-            for u in us {
-                if u.is_empty() {
-                    continue;
-                }
-                match units.get(k) {
-                    None => {
-                        units.insert(k.clone(), u.clone());
-                    }
-                    Some(w) if w != u => {
-                        ignored.entry(k.clone()).or_default().insert(u.clone());
-                    }
-                    _ => {}
-                }
+            if u.is_empty() {
+                return;
             }
-        }
+            match units.get(k) {
+                None => {
+                    units.insert(k.to_string(), u.to_string());
+                }
+                Some(w) if w != u => {
+                    ignored.entry(k.to_string()).or_default().insert(u.to_string());
+                }
+                _ => {}
+            }
+        });
     }
     for k in keys {
         if units.get(&k).is_none_or(|u| u.is_empty()) {
