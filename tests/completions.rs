@@ -40,3 +40,32 @@ fn completions_and_man_page_are_current() {
     }
     assert!(stale.is_empty(), "stale in completions/: {stale:?}; run PA_BLESS=1 cargo test --test completions");
 }
+
+/// Commands are built only when they run (`defer` in main.rs), so an about
+/// line must come from main.rs, not from an `Args` struct's doc comment:
+/// each command's line in `pa --help` is there, and is the first line of
+/// its own help.
+#[test]
+fn every_command_has_one_about_line_in_both_helps() {
+    let help = String::from_utf8(generated(&["--help"])).expect("utf-8");
+    let list = help.split("Commands:\n").nth(1).and_then(|s| s.split("\n\n").next()).expect("a command list");
+    let mut commands: Vec<(String, String)> = Vec::new();
+    for line in list.lines() {
+        let (name, text) = line.trim_start().split_once(char::is_whitespace).unwrap_or((line.trim(), ""));
+        if line.starts_with("  ") && !line.starts_with("   ") {
+            commands.push((name.to_string(), text.trim().to_string()));
+        } else if let Some(last) = commands.last_mut() {
+            last.1 = format!("{} {}", last.1, line.trim());
+        }
+    }
+    assert!(commands.len() >= 10, "{list}");
+    for (name, about) in &commands {
+        assert!(!about.is_empty(), "{name} has no about line in pa --help");
+        if name == "help" || name == "pprof" {
+            continue; // pprof passes --help on to go tool pprof's usage
+        }
+        let own = String::from_utf8(generated(&[name.as_str(), "--help"])).expect("utf-8");
+        let first = own.split("\n\n").next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(&first, about, "pa {name} --help");
+    }
+}

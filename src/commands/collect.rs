@@ -39,7 +39,6 @@ pub enum Names {
     Time,
 }
 
-/// Save profiles on a schedule into a directory, keeping the newest N
 #[derive(Args, Debug)]
 #[command(mut_arg("seconds", ticker::hide_seconds))]
 #[command(mut_arg("timeout", |a| a.help("Give up on a fetch after this long (30s, 2m); default: --every (at most 60s), for --cpu 1.5x its length, plus 5s")))]

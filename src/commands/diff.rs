@@ -22,7 +22,6 @@ pub enum DiffFormat {
     Csv,
 }
 
-/// Show what changed between a base profile and a newer one.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   pa diff --base heap-1.pb.gz heap-2.pb.gz

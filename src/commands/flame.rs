@@ -16,7 +16,7 @@ use crate::render::flame::{self as fr, Colors, SvgOptions, TextOptions};
 use crate::report::stacks::CallTree;
 use crate::report::{OutputFormat, Report};
 
-/// Draw a flame graph: an SVG file (default), folded stacks or a terminal call tree.
+// Draw a flame graph: an SVG file (default), folded stacks or a terminal call tree.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   pa flame cpu.pb.gz > cpu.svg

@@ -14,7 +14,6 @@ use crate::measurement;
 use crate::profile::Profile;
 use crate::render::table::{json_string, terminal_safe};
 
-/// Show what a profile is: format, sample types, time, sizes, MemStats.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   pa info heap.pb.gz

@@ -16,8 +16,8 @@ use crate::error::{Error, Result};
 use crate::source::cli::{HttpArgs, parse_duration};
 use crate::source::http::go_duration;
 
-/// `--every`, `--for` and `--count`. Each command sets the default and the
-/// help of `--every` (`mut_arg`), since its interval and its minimum differ.
+// `--every`, `--for` and `--count`. Each command sets the default and the
+// help of `--every` (`mut_arg`), since its interval and its minimum differ.
 #[derive(Args, Debug, Clone)]
 pub struct ScheduleArgs {
     /// Time between ticks, on a fixed schedule

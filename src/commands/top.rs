@@ -12,7 +12,7 @@ use crate::render;
 use crate::report::OutputFormat;
 use crate::transform::Granularity;
 
-/// Options shared by the commands that shape a profile (top, diff, flame).
+// Options shared by the commands that shape a profile (top, diff, flame).
 #[derive(Args, Debug, Clone, Default)]
 pub struct ShapeArgs {
     /// Sample type to show, by name or number (e.g. alloc_space, 0)
@@ -119,7 +119,6 @@ pub enum TopFormat {
     Csv,
 }
 
-/// Show the functions that use the most of a profile (like go tool pprof -top).
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   pa top heap.pb.gz

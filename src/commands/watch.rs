@@ -37,7 +37,6 @@ pub enum WatchFormat {
     Json,
 }
 
-/// Poll heap MemStats, goroutines (and a process's RSS) over time
 #[derive(Args, Debug)]
 #[command(mut_arg("seconds", ticker::hide_seconds))]
 #[command(mut_arg("timeout", |a| a.help("Give up on a poll's fetch after this long (5s, 1m); default: --every (at least 1s, at most 60s) plus 5s")))]

@@ -26,9 +26,8 @@ use crate::source::{self, FetchOptions};
 use group::{Filters, GroupBy, LabelFilter, Options};
 use model::{Dump, Kind};
 
-/// Flags of `pa goroutines`.
+// Flags of `pa goroutines`.
 #[derive(clap::Args, Debug, Clone, Default)]
-#[command(about = "Group the goroutines of a dump or goroutine profile by stack")]
 pub struct GoroutinesArgs {
     /// Dump or profile: FILE, `-` for stdin, or (soon) HOST:PORT / URL.
     /// debug=2 text, a crash log, debug=1 text or debug=0 protobuf, gzipped

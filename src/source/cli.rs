@@ -13,7 +13,7 @@ use super::url::{self, Target, Url};
 use crate::decode;
 use crate::error::{Error, Result};
 
-/// How sources are fetched; flatten into every command that reads profiles.
+// How sources are fetched; flatten into every command that reads profiles.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct HttpArgs {
     /// For a URL: collect a timed profile (CPU, trace, delta heap/allocs)
@@ -48,8 +48,8 @@ impl HttpArgs {
     }
 }
 
-/// `pa fetch`: save a profile (usually from a URL) to a file to look at or
-/// diff later.
+// `pa fetch`: save a profile (usually from a URL) to a file to look at or
+// diff later.
 #[derive(clap::Args, Debug, Clone)]
 pub struct FetchArgs {
     /// The profile: http[s]://..., host:port[/path], a file or - for stdin
@@ -69,7 +69,7 @@ pub struct FetchArgs {
     pub http: HttpArgs,
 }
 
-/// `pa list`: the profiles a Go server's `/debug/pprof/` index offers.
+// `pa list`: the profiles a Go server's `/debug/pprof/` index offers.
 #[derive(clap::Args, Debug, Clone)]
 pub struct ListArgs {
     /// The server: host:port, or the URL of its /debug/pprof/ page
