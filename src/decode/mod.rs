@@ -5,6 +5,7 @@
 
 pub mod legacy;
 pub mod proto;
+mod tables;
 mod wire;
 
 use std::io::Read;

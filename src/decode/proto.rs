@@ -1,6 +1,7 @@
 //! Protobuf decoding (pprof.md §4.1): the samples through `wire` (fed
-//! while a gzipped profile inflates), the tables and anything `wire` gives
-//! up on through prost; this file resolves ids into dense indices and
+//! while a gzipped profile inflates), the tables through `tables`, and
+//! anything those give up on through prost; this file resolves ids into
+//! dense indices and
 //! applies pprof's validity rules, with messages that say exactly which id
 //! or index is wrong.
 
@@ -94,7 +95,7 @@ pub(super) fn invalid(msg: impl Into<String>) -> ProtoError {
     ProtoError::Invalid(msg.into())
 }
 
-pub(super) struct Strings<'a>(pub(super) &'a [prost::bytes::Bytes]);
+pub(super) struct Strings<'a>(pub(super) &'a [&'a [u8]]);
 
 impl<'a> Strings<'a> {
     pub(super) fn get(&self, i: i64, what: &dyn Fn() -> String) -> Result<String, ProtoError> {
@@ -111,7 +112,7 @@ impl<'a> Strings<'a> {
                 self.0.len()
             )));
         }
-        Ok(crate::profile::rawbytes::decode_cow(&self.0[i as usize]))
+        Ok(crate::profile::rawbytes::decode_cow(self.0[i as usize]))
     }
 }
 
@@ -130,8 +131,9 @@ pub fn decode_gzip(gz: &[u8], max: u64, thread: bool) -> Option<Result<Profile, 
 
 fn convert(mut raw: pb::Profile) -> Result<Profile, ProtoError> {
     let sample = std::mem::take(&mut raw.sample);
-    let (mut p, location_ix) = convert_tables(&raw, sample.len())?;
-    let st = Strings(&raw.string_table);
+    let tables = RawTables::of(&raw);
+    let (mut p, location_ix) = convert_tables(&tables, sample.len())?;
+    let st = Strings(&tables.strings);
     let nv = p.sample_types.len();
     let total_locs: usize = sample.iter().map(|s| s.location_id.len()).sum();
     let mut samples = Samples::new(nv);
@@ -212,20 +214,93 @@ impl IdIndex {
     }
 }
 
+/// Everything of a profile but its samples, as encoded (string numbers,
+/// ids): what `convert_tables` checks and converts. Made of prost's
+/// `pb::Profile` on the slow path, straight from the bytes by
+/// `tables::decode` on the usual one (no message per location, no copy of
+/// the strings).
+#[derive(Default)]
+pub(super) struct RawTables<'a> {
+    pub strings: Vec<&'a [u8]>,
+    pub sample_type: Vec<pb::ValueType>,
+    pub period_type: Option<pb::ValueType>,
+    pub period: i64,
+    pub time_nanos: i64,
+    pub duration_nanos: i64,
+    pub drop_frames: i64,
+    pub keep_frames: i64,
+    pub default_sample_type: i64,
+    pub doc_url: i64,
+    pub comment: Vec<i64>,
+    pub mapping: Vec<pb::Mapping>,
+    pub function: Vec<pb::Function>,
+    pub location: Vec<RawLocation>,
+    /// The lines of every location, each location's in a row.
+    pub line: Vec<pb::Line>,
+}
+
+/// A `Location` message whose lines are `RawTables::line[lines.0..lines.1]`.
+#[derive(Default)]
+pub(super) struct RawLocation {
+    pub id: u64,
+    pub mapping_id: u64,
+    pub address: u64,
+    pub is_folded: bool,
+    pub lines: (u32, u32),
+}
+
+impl<'a> RawTables<'a> {
+    pub(super) fn of(raw: &'a pb::Profile) -> RawTables<'a> {
+        let mut line = Vec::new();
+        let location = raw
+            .location
+            .iter()
+            .map(|l| {
+                let start = line.len() as u32;
+                line.extend_from_slice(&l.line);
+                RawLocation {
+                    id: l.id,
+                    mapping_id: l.mapping_id,
+                    address: l.address,
+                    is_folded: l.is_folded,
+                    lines: (start, line.len() as u32),
+                }
+            })
+            .collect();
+        RawTables {
+            strings: raw.string_table.iter().map(|b| &b[..]).collect(),
+            sample_type: raw.sample_type.clone(),
+            period_type: raw.period_type,
+            period: raw.period,
+            time_nanos: raw.time_nanos,
+            duration_nanos: raw.duration_nanos,
+            drop_frames: raw.drop_frames,
+            keep_frames: raw.keep_frames,
+            default_sample_type: raw.default_sample_type,
+            doc_url: raw.doc_url,
+            comment: raw.comment.clone(),
+            mapping: raw.mapping.clone(),
+            function: raw.function.clone(),
+            location,
+            line,
+        }
+    }
+}
+
 /// Everything but the samples, with pprof's checks in pprof's order; the
 /// location id to index map is returned for the samples.
-pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Profile, IdIndex), ProtoError> {
-    if raw.string_table.is_empty() {
+pub(super) fn convert_tables(raw: &RawTables, nsamples: usize) -> Result<(Profile, IdIndex), ProtoError> {
+    if raw.strings.is_empty() {
         // An empty message (any bytes prost accepts as nothing) is not a profile.
         if nsamples == 0 && raw.sample_type.is_empty() && raw.location.is_empty() {
             return Err(ProtoError::NotProto("no profile data".into()));
         }
         return Err(ProtoError::Malformed("the string table is empty (string_table[0] must be \"\")".into()));
     }
-    if !raw.string_table[0].is_empty() {
+    if !raw.strings[0].is_empty() {
         return Err(ProtoError::Malformed("string_table[0] must be \"\"".into()));
     }
-    let st = Strings(&raw.string_table);
+    let st = Strings(&raw.strings);
 
     let mut p = Profile::default();
     for (i, vt) in raw.sample_type.iter().enumerate() {
@@ -307,8 +382,9 @@ pub(super) fn convert_tables(raw: &pb::Profile, nsamples: usize) -> Result<(Prof
         }
         // Like Go, a mapping id that is not in the table means "no mapping".
         let mapping = if l.mapping_id == 0 { None } else { mapping_ix.get(l.mapping_id) };
-        let mut lines = Vec::with_capacity(l.line.len());
-        for ln in &l.line {
+        let lines_of = raw.line.get(l.lines.0 as usize..l.lines.1 as usize).unwrap_or(&[]);
+        let mut lines = Vec::with_capacity(lines_of.len());
+        for ln in lines_of {
             let Some(f) = function_ix.get(ln.function_id) else {
                 return Err(invalid(if ln.function_id == 0 {
                     format!("location id: {} has a line with nil function", l.id)

@@ -7,20 +7,18 @@
 //! are until the tables, which Go writes after the samples, are known;
 //! label fields are interned by their encoded bytes, checked once per
 //! distinct encoding and kept encoded (`LabelSets::from_encoded`: decoded
-//! only if a report reads them). Every field that is not a sample is kept as bytes for
-//! prost, which decodes the tables. The decoder gives up (None) on anything
-//! prost would reject or that it does not handle (groups, location ids past
-//! 32 bits, a truncated field), before any validity check has run, so the
-//! caller can fall back to prost over the whole buffer and give prost's
-//! answer byte for byte; the validity checks run in the order of
-//! `proto::convert`.
+//! only if a report reads them). Every field that is not a sample is kept
+//! as bytes for `tables`, which decodes them at the end. The decoder gives
+//! up (None) on anything prost would reject or that it does not handle
+//! (groups, location ids past 32 bits, a truncated field), before any
+//! validity check has run, so the caller can fall back to prost over the
+//! whole buffer and give prost's answer byte for byte; the validity checks
+//! run in the order of `proto::convert`.
 
 use std::io::Read;
 use std::sync::mpsc;
 
-use prost::Message;
-
-use super::proto::{IdIndex, ProtoError, Strings, convert_tables, invalid, label_set, missing_location, pb};
+use super::proto::{IdIndex, ProtoError, RawTables, Strings, convert_tables, invalid, label_set, missing_location, pb};
 use crate::fxhash::FxMap;
 use crate::profile::{EncodedLabels, LabelKind, LabelSets, Profile, RawLabel, Samples};
 
@@ -55,21 +53,21 @@ fn varint(d: &[u8], pos: &mut usize) -> Result<u64, Incomplete> {
 /// Why a field could not be read: the piece ends inside it, or the bytes
 /// are not what prost accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Incomplete {
+pub(super) enum Incomplete {
     More,
     Bad,
 }
 
 /// Inside a complete message, running out of bytes is as bad as bad bytes.
 #[inline(always)]
-fn vint(d: &[u8], pos: &mut usize) -> Option<u64> {
+pub(super) fn vint(d: &[u8], pos: &mut usize) -> Option<u64> {
     varint(d, pos).ok()
 }
 
 /// A field key: (field number, wire type), refusing what prost refuses
 /// and groups (wire types 3 and 4), which only prost handles.
 #[inline(always)]
-fn key(d: &[u8], pos: &mut usize) -> Result<(u64, u64), Incomplete> {
+pub(super) fn key(d: &[u8], pos: &mut usize) -> Result<(u64, u64), Incomplete> {
     let k = varint(d, pos)?;
     let (tag, wire) = (k >> 3, k & 7);
     if k > u64::from(u32::MAX) || tag == 0 || !matches!(wire, 0 | 1 | 2 | 5) {
@@ -80,7 +78,7 @@ fn key(d: &[u8], pos: &mut usize) -> Result<(u64, u64), Incomplete> {
 
 /// The end of the field whose payload starts at `pos` (after its key).
 #[inline(always)]
-fn field_end(d: &[u8], pos: &mut usize, wire: u64) -> Result<usize, Incomplete> {
+pub(super) fn field_end(d: &[u8], pos: &mut usize, wire: u64) -> Result<usize, Incomplete> {
     let end = match wire {
         0 => {
             varint(d, pos)?;
@@ -120,14 +118,14 @@ fn field_len(d: &[u8]) -> Result<usize, Incomplete> {
 
 /// Skips a field inside a complete message.
 #[inline(always)]
-fn skip(d: &[u8], pos: &mut usize, wire: u64) -> Option<()> {
+pub(super) fn skip(d: &[u8], pos: &mut usize, wire: u64) -> Option<()> {
     *pos = field_end(d, pos, wire).ok()?;
     Some(())
 }
 
 /// Calls `f` for each value of a repeated varint field, packed or not.
 #[inline(always)]
-fn repeated(d: &[u8], pos: &mut usize, wire: u64, mut f: impl FnMut(u64) -> Option<()>) -> Option<()> {
+pub(super) fn repeated(d: &[u8], pos: &mut usize, wire: u64, mut f: impl FnMut(u64) -> Option<()>) -> Option<()> {
     match wire {
         0 => f(vint(d, pos)?),
         2 => {
@@ -245,7 +243,7 @@ fn map_all(ix: &IdIndex, locs: &mut [u32]) -> Option<usize> {
 pub(super) struct WireDecoder {
     /// The bytes of a top-level field that the last piece cut.
     pending: Vec<u8>,
-    /// Every top-level field that is not a sample, for prost.
+    /// Every top-level field that is not a sample, for `tables`.
     tables: Vec<u8>,
     /// Top-level `time_nanos` fields: a second one means concatenated profiles.
     time_fields: u32,
@@ -469,16 +467,15 @@ impl WireDecoder {
         Some(())
     }
 
-    /// The end of the input: prost decodes the tables, then pprof's checks
+    /// The end of the input: `tables` decodes the tables, then pprof's checks
     /// run in `convert`'s order: tables, then for each sample its value
     /// count, its location ids and its labels.
     pub(super) fn finish(mut self) -> Option<Result<Profile, ProtoError>> {
         if !self.pending.is_empty() {
             return None;
         }
-        let mut raw = pb::Profile::default();
-        // From a `Bytes` buffer, so that the strings are slices of it.
-        raw.merge(prost::bytes::Bytes::from(std::mem::take(&mut self.tables))).ok()?;
+        let tables = std::mem::take(&mut self.tables);
+        let raw = super::tables::decode(&tables)?;
         // The wire format is good: from here on, answers are final.
         if self.time_fields > 1 {
             return Some(Err(invalid("concatenated profiles detected")));
@@ -486,7 +483,7 @@ impl WireDecoder {
         Some(self.check(raw))
     }
 
-    fn check(self, raw: pb::Profile) -> Result<Profile, ProtoError> {
+    fn check(self, raw: RawTables) -> Result<Profile, ProtoError> {
         let WireDecoder { mut samples, first_count, mismatch, blob_ix, blob_first, blob_labels, blob_ends, .. } = self;
         drop(blob_ix);
         let n = samples.len();
@@ -497,7 +494,7 @@ impl WireDecoder {
             (si, u64::from(samples.locs[k]))
         });
         let blobs = Blobs { labels: &blob_labels, ends: blob_ends, first: &blob_first };
-        let labels = encode_blobs(&Strings(&raw.string_table), blobs);
+        let labels = encode_blobs(&Strings(&raw.strings), blobs);
         drop(raw);
         let label_err = labels.as_ref().err();
         let nv = p.sample_types.len();
@@ -555,7 +552,7 @@ fn encode_blobs(st: &Strings, blobs: Blobs) -> Result<EncodedLabels, (usize, Pro
         }
         if pooled[k] == 0 {
             pooled[k] = strings.len() as u32;
-            strings.push(crate::profile::rawbytes::decode_cow(&st.0[k]).into_owned());
+            strings.push(crate::profile::rawbytes::decode_cow(st.0[k]).into_owned());
         }
         Some(pooled[k])
     };
