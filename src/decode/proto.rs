@@ -485,6 +485,20 @@ pub(crate) mod tests {
         out
     }
 
+    /// A damaged copy of `raw`, the next of `seed`'s sequence: one byte set
+    /// and, half the time, the end cut off; with the byte's position.
+    pub(crate) fn damaged(raw: &[u8], seed: &mut u64) -> (Vec<u8>, usize) {
+        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let s = *seed;
+        let mut d = raw.to_vec();
+        let at = (s >> 33) as usize % d.len();
+        d[at] = (s >> 20) as u8;
+        if s & 1 == 0 {
+            d.truncate((s >> 11) as usize % (d.len() + 1));
+        }
+        (d, at)
+    }
+
     fn profiles() -> Vec<(String, Vec<u8>)> {
         profiles_gz().into_iter().map(|(name, _, raw)| (name, raw)).collect()
     }

@@ -224,12 +224,8 @@ mod tests {
         let (mut read, mut refused) = (0, 0);
         for (name, d) in tables() {
             for _ in 0..200 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let mut d = d.clone();
-                let at = (seed >> 33) as usize % d.len();
-                d[at] = (seed >> 20) as u8;
-                let cut = (seed >> 11) as usize % (d.len() + 1);
-                let d = if seed & 1 == 0 { &d[..cut] } else { &d[..] };
+                let (d, at) = crate::decode::proto::tests::damaged(&d, &mut seed);
+                let d = &d[..];
                 if agrees(d, &format!("{name} byte {at}")) {
                     read += 1;
                 } else {

@@ -744,14 +744,9 @@ mod tests {
         let mut seed = 0x9e37_79b9_u64;
         for (name, _, raw) in profiles().into_iter().take(3) {
             for _ in 0..40 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let mut d = raw.clone();
-                let at = (seed >> 33) as usize % d.len();
-                d[at] = (seed >> 20) as u8;
-                let cut = (seed >> 11) as usize % (d.len() + 1);
-                let d = if seed & 1 == 0 { &d[..cut] } else { &d[..] };
-                let whole = summary(&decode(d));
-                assert_eq!(summary(&in_pieces(d, 7)), whole, "{name} byte {at}");
+                let (d, at) = crate::decode::proto::tests::damaged(&raw, &mut seed);
+                let whole = summary(&decode(&d));
+                assert_eq!(summary(&in_pieces(&d, 7)), whole, "{name} byte {at}");
             }
         }
     }
