@@ -8,8 +8,8 @@
 //! It reads what prost reads, field by field (the last value of a scalar
 //! wins, a message given twice is merged, repeated numbers packed or not,
 //! unknown fields skipped) and gives up (None) on anything prost would
-//! refuse, so that the caller's fallback, prost over the whole input, has
-//! the last word on malformed bytes.
+//! refuse, and on groups, which only prost reads; the caller's fallback,
+//! prost over the whole input, then has the last word.
 
 use super::proto::{RawLocation, RawTables, pb};
 use super::wire::{field_end, key, repeated, skip, vint};

@@ -165,7 +165,12 @@ impl EncodedLabels {
 }
 
 /// Interns label sets so samples carry a `u32`; number 0 is always the
-/// empty set.
+/// empty set. Numbers are indices, not identities: from a protobuf
+/// profile they number distinct encodings, and two encodings (labels in
+/// another order, say) can make one set, so equal sets may carry two
+/// numbers. Code that needs one number per set interns `get(i)` into
+/// sets of its own, as the merger does. The encoded copy stays beside the
+/// decoded sets until the first `intern`.
 #[derive(Debug, Clone)]
 pub struct LabelSets {
     /// The sets, decoded: at once for sets built here, at first use for
