@@ -5,12 +5,7 @@ fn main() {
     println!("cargo:rerun-if-changed=proto/profile.proto");
     println!("cargo:rerun-if-changed=build.rs");
     let fds = protox::compile(["profile.proto"], ["proto"]).expect("proto/profile.proto must compile");
-    // The string table as `Bytes`: decoded from a `Bytes` buffer, each
-    // string is a slice of it rather than an allocation of its own.
-    prost_build::Config::new()
-        .bytes([".perftools.profiles.Profile.string_table"])
-        .compile_fds(fds)
-        .expect("prost-build must generate the profile types");
+    prost_build::Config::new().compile_fds(fds).expect("prost-build must generate the profile types");
     // Record the commit for `pa --version`; absent outside a git checkout.
     let commit = std::process::Command::new("git")
         .args(["rev-parse", "--short=12", "HEAD"])

@@ -47,10 +47,7 @@ fn gzip(data: &[u8]) -> Vec<u8> {
 /// A small valid profile: two functions, two locations, one sample.
 fn valid() -> pb::Profile {
     pb::Profile {
-        string_table: ["", "samples", "count", "main", "main.go", "f"]
-            .iter()
-            .map(|s| s.as_bytes().to_vec().into())
-            .collect(),
+        string_table: ["", "samples", "count", "main", "main.go", "f"].iter().map(|s| s.as_bytes().to_vec()).collect(),
         sample_type: vec![pb::ValueType { r#type: 1, unit: 2 }],
         function: vec![
             pb::Function { id: 1, name: 3, system_name: 3, filename: 4, start_line: 1 },
@@ -130,7 +127,7 @@ fn plain_text() {
 #[test]
 fn string_table_zero_must_be_empty() {
     let mut p = valid();
-    p.string_table[0] = b"x".to_vec().into();
+    p.string_table[0] = b"x".to_vec();
     assert_one_line_error("st0.pb", &p.encode_to_vec(), "string_table[0]");
 }
 
@@ -247,7 +244,7 @@ fn missing_file() {
 #[test]
 fn invalid_utf8_names_do_not_fail_the_decode() {
     let mut p = valid();
-    p.string_table[5] = b"bad\xff\xfe".to_vec().into();
+    p.string_table[5] = b"bad\xff\xfe".to_vec();
     let (code, stderr, stdout) = pa_on_file("utf8.pb", &p.encode_to_vec());
     assert_eq!(code, 0, "{stderr}");
     // pprof-compatible output carries the original bytes, as go tool pprof does.
@@ -277,7 +274,7 @@ fn closed_pipe_ends_quietly() {
     let mut p = valid();
     let base = p.string_table.len() as i64;
     for i in 0..3000u64 {
-        p.string_table.push(format!("fn{i}").into_bytes().into());
+        p.string_table.push(format!("fn{i}").into_bytes());
         p.function.push(pb::Function { id: 10 + i, name: base + i as i64, ..Default::default() });
         p.location.push(pb::Location {
             id: 10 + i,

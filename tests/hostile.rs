@@ -111,7 +111,7 @@ fn profile(names: &[&[u8]], samples: &[(Vec<u64>, i64)]) -> pb::Profile {
             ..Default::default()
         });
     }
-    p.string_table = st.into_iter().map(Into::into).collect();
+    p.string_table = st;
     p.sample = samples
         .iter()
         .map(|(locs, v)| pb::Sample { location_id: locs.clone(), value: vec![*v], label: vec![] })
@@ -468,8 +468,8 @@ fn evil_profile() -> pb::Profile {
     let mut p = profile(&names, &samples);
     // A label with markup and an escape, too.
     let k = p.string_table.len() as i64;
-    p.string_table.push(b"evil\x1b[1m".to_vec().into());
-    p.string_table.push(b"<b>\x1b]0;title\x07</b>".to_vec().into());
+    p.string_table.push(b"evil\x1b[1m".to_vec());
+    p.string_table.push(b"<b>\x1b]0;title\x07</b>".to_vec());
     p.sample[0].label.push(pb::Label { key: k, str: k + 1, num: 0, num_unit: 0 });
     p.comment.push(k + 1);
     p
@@ -635,7 +635,7 @@ fn drop_frames_with_non_ascii_names() {
     assert_eq!(pa::transform::simplify_func("main.日本(x)"), "main.日本");
     assert_eq!(pa::transform::simplify_func("é(anonymous namespace)::f(int)"), "é(anonymous namespace)::f");
     let mut p = profile(&["main.日本".as_bytes(), b"main.main\xff"], &[(vec![1, 2], 5)]);
-    p.string_table.push(b"runtime\\..*".to_vec().into());
+    p.string_table.push(b"runtime\\..*".to_vec());
     p.drop_frames = p.string_table.len() as i64 - 1;
     let dir = tempdir();
     let f = write(&dir, "nonascii.pb", &p.encode_to_vec());

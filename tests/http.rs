@@ -198,10 +198,7 @@ fn tiny_profile() -> Vec<u8> {
             ..Default::default()
         }],
         function: vec![pb::Function { id: 1, name: 3, system_name: 3, filename: 4, ..Default::default() }],
-        string_table: ["", "samples", "count", "main.work", "main.go"]
-            .iter()
-            .map(|s| s.as_bytes().to_vec().into())
-            .collect(),
+        string_table: ["", "samples", "count", "main.work", "main.go"].iter().map(|s| s.as_bytes().to_vec()).collect(),
         ..Default::default()
     };
     p.encode_to_vec()

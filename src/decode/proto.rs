@@ -534,10 +534,7 @@ pub(crate) mod tests {
     #[test]
     fn wire_decoder_handles_unpacked_fields_and_split_labels() {
         let mut p = pb::Profile {
-            string_table: ["", "samples", "count", "k", "v", "f", "w"]
-                .iter()
-                .map(|s| s.as_bytes().to_vec().into())
-                .collect(),
+            string_table: ["", "samples", "count", "k", "v", "f", "w"].iter().map(|s| s.as_bytes().to_vec()).collect(),
             sample_type: vec![pb::ValueType { r#type: 1, unit: 2 }],
             function: vec![pb::Function { id: 1, name: 5, ..Default::default() }],
             location: vec![pb::Location {
