@@ -1,9 +1,8 @@
 //! Protobuf decoding (pprof.md §4.1): the samples through `wire` (fed
 //! while a gzipped profile inflates), the tables through `tables`, and
 //! anything those give up on through prost; this file resolves ids into
-//! dense indices and
-//! applies pprof's validity rules, with messages that say exactly which id
-//! or index is wrong.
+//! dense indices and applies pprof's validity rules, with messages that
+//! say exactly which id or index is wrong.
 
 use std::collections::HashMap;
 

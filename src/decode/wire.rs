@@ -542,13 +542,17 @@ struct Blobs<'a> {
 /// first sample and pprof's message.
 fn encode_blobs(st: &Strings, blobs: Blobs) -> Result<EncodedLabels, (usize, ProtoError)> {
     let n = st.0.len();
-    // String number in the table → in `strings` (0: not yet there).
-    let mut pooled = vec![0u32; n];
+    // String number in the table → in `strings` (0: not yet there); sized
+    // at the first label, so a profile without labels allocates nothing.
+    let mut pooled: Vec<u32> = Vec::new();
     let mut strings = vec![String::new()];
     let mut pool = |i: i64| -> Option<u32> {
         let k = usize::try_from(i).ok().filter(|&k| k < n)?;
         if k == 0 {
             return Some(0);
+        }
+        if pooled.is_empty() {
+            pooled.resize(n, 0);
         }
         if pooled[k] == 0 {
             pooled[k] = strings.len() as u32;
@@ -562,17 +566,20 @@ fn encode_blobs(st: &Strings, blobs: Blobs) -> Result<EncodedLabels, (usize, Pro
     for (b, end) in ends.iter_mut().enumerate() {
         let run = &blobs.labels[start..*end as usize];
         for l in run {
+            // None: a string number out of range; Some(None): nothing to
+            // keep, but pprof checks its key.
             let raw = match LabelKind::of(l.str, l.num, l.num_unit) {
-                LabelKind::Str(s) => pool(l.key).zip(pool(s)).map(|(key, str)| RawLabel { key, str, num: 0, unit: 0 }),
-                LabelKind::Num(num, u) => {
-                    pool(l.key).zip(u.map_or(Some(0), &mut pool)).map(|(key, unit)| RawLabel { key, str: 0, num, unit })
+                LabelKind::Str(s) => {
+                    pool(l.key).zip(pool(s)).map(|(key, str)| Some(RawLabel { key, str, num: 0, unit: 0 }))
                 }
-                // Nothing to keep, but pprof checks its key.
-                LabelKind::None => pool(l.key).map(|_| RawLabel::default()),
+                LabelKind::Num(num, u) => pool(l.key)
+                    .zip(u.map_or(Some(0), &mut pool))
+                    .map(|(key, unit)| Some(RawLabel { key, str: 0, num, unit })),
+                LabelKind::None => pool(l.key).map(|_| None),
             };
             match raw {
-                Some(r) if r == RawLabel::default() => {}
-                Some(r) => labels.push(r),
+                Some(Some(r)) => labels.push(r),
+                Some(None) => {}
                 None => {
                     // pprof's message for it, from the sample-by-sample rule.
                     let si = blobs.first[b] as usize;
