@@ -253,14 +253,21 @@ impl LabelSets {
         LabelSets { decoded: OnceLock::new(), encoded: Some(Box::new(e)) }
     }
 
+    fn decode(&self) -> Decoded {
+        self.encoded.as_deref().map_or_else(Decoded::new, Decoded::of)
+    }
+
     fn decoded(&self) -> &Decoded {
-        self.decoded.get_or_init(|| self.encoded.as_deref().map_or_else(Decoded::new, Decoded::of))
+        self.decoded.get_or_init(|| self.decode())
+    }
+
+    /// The encoded sets while they are not decoded yet.
+    fn undecoded(&self) -> Option<&EncodedLabels> {
+        self.decoded.get().map_or(self.encoded.as_deref(), |_| None)
     }
 
     pub fn intern(&mut self, set: LabelSet) -> u32 {
-        let mut d = std::mem::take(&mut self.decoded)
-            .into_inner()
-            .unwrap_or_else(|| self.encoded.as_deref().map_or_else(Decoded::new, Decoded::of));
+        let mut d = std::mem::take(&mut self.decoded).into_inner().unwrap_or_else(|| self.decode());
         self.encoded = None;
         let i = d.intern(set);
         self.decoded = OnceLock::from(d);
@@ -272,10 +279,7 @@ impl LabelSets {
     }
 
     pub fn len(&self) -> usize {
-        match (self.decoded.get(), &self.encoded) {
-            (None, Some(e)) => e.ends.len() + 1,
-            _ => self.decoded().len(),
-        }
+        self.undecoded().map_or_else(|| self.decoded().len(), |e| e.ends.len() + 1)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -285,15 +289,10 @@ impl LabelSets {
     /// Per set number, whether its string label `key` has `value` among
     /// its values (any value: None); the encoded sets are not decoded.
     pub fn with_str(&self, key: &str, value: Option<&str>) -> Vec<bool> {
-        let e = match (self.decoded.get(), &self.encoded) {
-            (None, Some(e)) => e,
-            _ => {
-                return (0..self.len() as u32)
-                    .map(|i| {
-                        self.get(i).str_values(key).is_some_and(|vs| value.is_none_or(|v| vs.iter().any(|x| x == v)))
-                    })
-                    .collect();
-            }
+        let Some(e) = self.undecoded() else {
+            return (0..self.len() as u32)
+                .map(|i| self.get(i).str_values(key).is_some_and(|vs| value.is_none_or(|v| vs.iter().any(|x| x == v))))
+                .collect();
         };
         let mut out = vec![false; e.ends.len() + 1];
         if !e.strings.iter().any(|s| s == key) {
@@ -311,15 +310,15 @@ impl LabelSets {
     /// given (in order, "" where a value had none), or once with "" when
     /// the key has no unit. The encoded sets are not decoded.
     pub fn num_units(&self, i: u32, f: &mut dyn FnMut(&str, &str)) {
-        match (self.decoded.get(), &self.encoded) {
-            (None, Some(e)) => {
+        match self.undecoded() {
+            Some(e) => {
                 for l in e.set(i) {
                     if let LabelKind::Num(_, u) = l.kind() {
                         f(e.string(l.key), u.map_or("", |u| e.string(u)));
                     }
                 }
             }
-            _ => {
+            None => {
                 for (k, _, us) in &self.get(i).nums {
                     if us.is_empty() {
                         f(k, "");
